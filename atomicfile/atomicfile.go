@@ -1,0 +1,65 @@
+// Package atomicfile writes files whole or not at all: the content goes to a
+// temporary file beside the target, is synced, then renamed over it. A
+// reader never sees half a file, and a failure leaves nothing behind.
+package atomicfile
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Write creates path with the bytes fill writes. perm applies to a new file.
+func Write(path string, perm os.FileMode, fill func(w io.Writer) error) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".*.partial")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = fill(tmp); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	// FAT sticks and Windows ignore or refuse modes; the file is usable
+	// either way, so a failed chmod is not a failed write.
+	_ = tmp.Chmod(perm)
+	if err = tmp.Sync(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	if err = tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	if err = os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// WriteBytes is Write for content already in memory.
+func WriteBytes(path string, perm os.FileMode, data []byte) error {
+	return Write(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// unwrapPath drops the temporary file's name from an *os.PathError so the
+// message names the user's path once, not the hidden temporary one.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	if le, ok := err.(*os.LinkError); ok {
+		return le.Err
+	}
+	return err
+}

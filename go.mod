@@ -1,0 +1,3 @@
+module actwiz
+
+go 1.26.8
