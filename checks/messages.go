@@ -1,0 +1,74 @@
+package checks
+
+import "actwiz/i18n"
+
+// Messages of the hardware checks. Chinese is written for the Chinese user
+// first, in the words of the vendor's table (序列号, 主板, 在根容器中), not as
+// a word-by-word translation.
+var (
+	msgNotRead  = i18n.T("无法读取%s：%s。", "The %s could not be read: %s.")
+	hintNotRead = i18n.T(
+		"1. 关闭本工具，右键选择“以管理员身份运行”（Linux 下用 sudo）后再试一次。\n2. 如果仍然读不到，请收集日志发给客服，并告诉客服这一项“未知”。",
+		"1. Close actwiz and run it again as administrator (right-click → Run as administrator; on Linux, with sudo).\n2. If it still cannot be read, collect the logs and send them to support, saying this item is \"unknown\".")
+
+	msgSerialOK          = i18n.T("%s已写入，格式正常。", "The %s is set and looks valid.")
+	msgSerialEmpty       = i18n.T("%s为空。激活客户端会拒绝发送激活请求，然后只显示“服务器错误”。", "The %s is empty. The activation client refuses to send the request and then only says \"server error\".")
+	msgSerialPlaceholder = i18n.T("%s是出厂占位值“%s”，不是真正的序列号。激活客户端会拒绝发送激活请求，然后只显示“服务器错误”。", "The %s is the factory placeholder \"%s\", not a real serial. The activation client refuses to send the request and then only says \"server error\".")
+	msgSerialVirtual     = i18n.T("%s看起来是虚拟机生成的。克隆出来的虚拟机会带着相同的序列号。", "The %s looks like a virtual machine's. Cloned virtual machines carry the same serial.")
+	hintWriteSerial      = i18n.T(
+		"这台电脑的 BIOS 里没有写入真正的序列号，需要由厂商写入：\n1. 品牌机（联想、戴尔、惠普、华为等）：联系厂商售后，报上机器型号和主机编号，请他们用 DMI 工具写入序列号。\n2. 组装机或白牌机：向主板厂商或经销商索取 DMI 工具（如 AMI 的 AMIDEWIN），写入一个唯一的序列号。\n3. 写入并重启后，重新运行 actwiz 确认这一项通过，再激活。",
+		"This PC's BIOS has no real serial number; its maker has to write one:\n1. Brand PC (Lenovo, Dell, HP, Huawei…): call the maker's service line with the model and machine number and ask them to write the serial with their DMI tool.\n2. Assembled or white-box PC: ask the board maker or reseller for their DMI tool (such as AMI's AMIDEWIN) and write a unique serial.\n3. Restart, run actwiz again to see this item pass, then activate.")
+	hintVirtualSerial = i18n.T(
+		"如果这是克隆出来的虚拟机，请在虚拟化平台上给每台虚拟机设置不同的序列号，否则激活服务器会把它们当成同一台机器。",
+		"If this virtual machine was cloned, give each clone its own serial in the hypervisor's settings; otherwise the activation server counts them as one machine.")
+)
+
+var (
+	msgNoDisks  = i18n.T("没有读到任何硬盘。", "No disk was found.")
+	hintNoDisks = i18n.T(
+		"1. 以管理员身份重新运行 actwiz。\n2. 如果仍然没有硬盘，检查设备管理器的“磁盘驱动器”里是否有硬盘，并把日志发给客服。",
+		"1. Run actwiz again as administrator.\n2. If no disk shows up still, check \"Disk drives\" in Device Manager and send the logs to support.")
+	msgDiskSerialOK    = i18n.T("%d 块硬盘的序列号都不超过 64 个字节。", "The serials of all %d disk(s) are at most 64 bytes.")
+	msgDiskSerialLong  = i18n.T("硬盘 %s 的序列号有 %d 个字节，超过了 64 个字节的限制，激活客户端不会发送激活请求。", "Disk %s reports a serial of %d bytes, over the 64-byte limit: the activation client will not send the request.")
+	hintDiskSerialLong = i18n.T(
+		"序列号过长通常是硬盘控制器或驱动造成的（RAID 模式、部分 NVMe 驱动、USB 转接盒）：\n1. 在设备管理器中把“存储控制器”的驱动更新为电脑厂商提供的版本。\n2. 如果 BIOS 中硬盘模式是 RAID，请由技术人员评估后改为 AHCI（改动前先备份，改错可能无法启动）。\n3. 仍然过长时，把日志发给客服，说明“硬盘序列号超过 64 字节”。",
+		"A serial this long usually comes from the disk controller or its driver (RAID mode, some NVMe drivers, a USB enclosure):\n1. In Device Manager, update the \"Storage controllers\" driver to the PC maker's version.\n2. If the BIOS runs the disks in RAID mode, have a technician consider AHCI (back up first: a wrong change can stop Windows from starting).\n3. If it is still too long, send the logs to support and say \"disk serial over 64 bytes\".")
+	msgDiskSerialEmpty  = i18n.T("硬盘 %s 的序列号为空。", "Disk %s reports an empty serial.")
+	hintDiskSerialEmpty = i18n.T(
+		"空序列号通常来自虚拟硬盘或 USB 转接盒。请在设备管理器中更新硬盘驱动；如果激活失败，把日志发给客服。",
+		"An empty serial usually comes from a virtual disk or a USB enclosure. Update the disk driver in Device Manager; if activation fails, send the logs to support.")
+	msgDiskSerialPadded  = i18n.T("硬盘 %s 的序列号连同空格有 %d 个字节，去掉空格后是 %d 个字节。", "Disk %s reports a serial of %d bytes with its padding, %d without.")
+	hintDiskSerialPadded = i18n.T(
+		"去掉空格后没有超限，但有的激活客户端版本不会去掉空格。如果激活失败，请更新硬盘驱动，或使用客服提供的新版激活客户端。",
+		"Without the padding it is within the limit, but some versions of the activation client do not strip it. If activation fails, update the disk driver or use the newer activation client support provides.")
+
+	msgSystemDiskRemovable  = i18n.T("系统所在的硬盘 %s 是可移动硬盘（“在根容器中”不为“真”，或接在 USB 上）。", "The disk holding Windows, %s, is removable (not \"In root container\", or on USB).")
+	msgAllDisksRemovable    = i18n.T("所有硬盘都是可移动硬盘（“在根容器中”不为“真”，或接在 USB 上）。", "Every disk is removable (not \"In root container\", or on USB).")
+	hintSystemDiskRemovable = i18n.T(
+		"激活要求系统装在电脑内部的硬盘上：\n1. 如果系统是从 U 盘或移动硬盘启动的，请把系统装到电脑内置硬盘上再激活。\n2. 如果硬盘本来就在机箱内部，请在 BIOS 中关闭该硬盘接口的“热插拔”（Hot Plug）选项，重启后再试。",
+		"Activation needs Windows on a disk inside the PC:\n1. If Windows starts from a USB stick or an external disk, install it on the internal disk, then activate.\n2. If the disk really is inside the case, turn off \"Hot Plug\" for its port in the BIOS, restart and try again.")
+	msgOtherDisksRemovable = i18n.T("系统硬盘没有问题，但还接着 %d 块可移动硬盘。", "The system disk is fine, but %d removable disk(s) are attached.")
+	hintUnplugRemovable    = i18n.T(
+		"激活前请拔掉 U 盘、移动硬盘等外接存储设备，然后重新检查。",
+		"Unplug USB sticks and external disks before activating, then check again.")
+	msgSystemDiskFixed = i18n.T("系统所在的硬盘 %s 是内置硬盘，没有接可移动硬盘。", "Windows is on the internal disk %s and no removable disk is attached.")
+	msgNoDiskRemovable = i18n.T("没有可移动硬盘。", "No disk is removable.")
+)
+
+var (
+	msgNICPresent     = i18n.T("有 %d 个物理网卡已启用并有 MAC 地址。", "%d physical adapter(s) are enabled and have a MAC address.")
+	msgNoPhysicalNIC  = i18n.T("没有找到物理网卡，只有虚拟网卡（VPN、虚拟机、蓝牙等）。", "No physical network adapter was found, only virtual ones (VPN, virtual machine, Bluetooth…).")
+	hintNoPhysicalNIC = i18n.T(
+		"1. 打开设备管理器，查看“网络适配器”下有没有有线或无线网卡；如有黄色感叹号，请安装电脑厂商提供的网卡驱动。\n2. 如果网卡在 BIOS 中被关闭（Onboard LAN），请在 BIOS 中打开。\n3. 然后重新检查。",
+		"1. Open Device Manager and look under \"Network adapters\" for a wired or wireless adapter; if it shows a yellow mark, install the PC maker's network driver.\n2. If the adapter is turned off in the BIOS (Onboard LAN), turn it on there.\n3. Then check again.")
+	msgNICsDisabled = i18n.T("有物理网卡，但都被禁用了或没有 MAC 地址。", "There are physical adapters, but all are disabled or have no MAC address.")
+	hintEnableNIC   = i18n.T(
+		"1. 打开“设置 → 网络和 Internet → 更改适配器选项”（或控制面板的“网络连接”），右键被禁用的有线或无线网卡，选择“启用”。\n2. 如果设备管理器中网卡显示向下的箭头，右键选择“启用设备”。\n3. 然后重新检查。",
+		"1. Open Settings → Network & Internet → Change adapter options (or Network Connections in Control Panel), right-click the disabled wired or wireless adapter and choose Enable.\n2. If Device Manager shows the adapter with a down arrow, right-click it and choose Enable device.\n3. Then check again.")
+	msgNICFixedSkipped = i18n.T("没有可用的物理网卡，跳过此项。", "Skipped: no usable physical adapter.")
+	msgNICFixed        = i18n.T("至少一个可用的物理网卡在电脑内部（“在根容器中”为“真”）。", "At least one usable physical adapter is inside the PC (\"In root container\" is True).")
+	msgNICRemovable    = i18n.T("可用的物理网卡都是可移动网卡（USB 网卡等）。", "Every usable physical adapter is removable (a USB adapter or similar).")
+	hintNICRemovable   = i18n.T(
+		"激活要求至少一个电脑内置的网卡已启用：\n1. 启用电脑自带的有线或无线网卡（见设备管理器“网络适配器”）。\n2. 内置网卡被 BIOS 关闭时，在 BIOS 中打开它。\n3. 激活时可以拔掉 USB 网卡。",
+		"Activation needs an enabled adapter built into the PC:\n1. Enable the PC's own wired or wireless adapter (Device Manager → Network adapters).\n2. If the BIOS turned it off, turn it on there.\n3. The USB adapter can be unplugged while activating.")
+)

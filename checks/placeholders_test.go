@@ -1,0 +1,94 @@
+package checks
+
+import "testing"
+
+func TestNormalizeSerial(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"  PF2XK7QW  ", "PF2XK7QW"},
+		{"To  be\tfilled by\u3000O.E.M.", "To be filled by O.E.M."},
+		{"\n", ""},
+		{"A B", "A B"},
+	}
+	for _, c := range cases {
+		if got := NormalizeSerial(c.in); got != c.want {
+			t.Errorf("NormalizeSerial(%q) = %q; want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	p := NewPlaceholders([]string{"ACME-0000", "  "})
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{"Default string", true},
+		{"  DEFAULT   STRING ", true},
+		{"To be filled by O.E.M.", true},
+		{"to be FILLED by o.e.m.", true},
+		{"System Serial Number", true},
+		{"Base Board Serial Number", true},
+		{"None", true},
+		{"none", true},
+		{"N/A", true},
+		{"(null string)", true},
+		{"<OUT OF SPEC><OUT OF SPEC>", true},
+		{"0", true},
+		{"00000000", true},
+		{"XXXXXXXX", true},
+		{"....", true},
+		{"0101010101", true},
+		{"1", true},
+		{"12345", true},
+		{"1234567890", true},
+		{"0123456789", true},
+		{"123456789000", true},
+		{"12345678901234567", true},
+		{"SN-12345", true},
+		{"-1", true},
+		{"acme-0000", true}, // the site's own value
+		{"", false},
+		{"   ", false},
+		{"PF2XK7QW", false},
+		{"L1HF0AB03XZ", false},
+		{"1234", false},
+		{"123456789001", false},
+		{"0000000A", false},
+		{"VMware-56 4d 1a 2b", false},
+		{"Not Specified", true},
+		{"OEM", true},
+		{"OEMX1234", false},
+	}
+	for _, c := range cases {
+		if got := p.Match(c.in); got != c.want {
+			t.Errorf("Match(%q) = %v; want %v", c.in, got, c.want)
+		}
+	}
+	if got := p.Extra(); len(got) != 1 || got[0] != "ACME-0000" {
+		t.Errorf("Extra() = %q; blank values must be dropped", got)
+	}
+}
+
+func TestZeroPlaceholdersUsesDefaults(t *testing.T) {
+	var p Placeholders
+	if !p.Match("Default string") {
+		t.Error("a zero Placeholders must still know the defaults")
+	}
+}
+
+func FuzzNormalizeSerial(f *testing.F) {
+	f.Add("  To be filled  by O.E.M. ")
+	f.Add("\u3000ＡＡ０２２\t")
+	f.Fuzz(func(t *testing.T, s string) {
+		n := NormalizeSerial(s)
+		if NormalizeSerial(n) != n {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, n, NormalizeSerial(n))
+		}
+		if SerialKey(n) != SerialKey(s) {
+			t.Fatalf("key changed by normalising: %q", s)
+		}
+		if len(n) > 0 && (n[0] == ' ' || n[len(n)-1] == ' ') {
+			t.Fatalf("surrounding space kept: %q", n)
+		}
+	})
+}

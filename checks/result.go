@@ -1,0 +1,86 @@
+package checks
+
+import (
+	"actwiz/facts"
+	"actwiz/i18n"
+)
+
+// Result is what one check concluded.
+type Result struct {
+	ID     string
+	Status Status
+	// Observed is the raw value read (or a short list of them); empty when
+	// nothing could be read.
+	Observed string
+	// Detail says in one sentence what was found and why it has this status.
+	Detail i18n.Text
+	// Hint says what to do, in order; always set for anything not pass.
+	Hint i18n.Text
+}
+
+// Definition describes a check independently of any machine.
+type Definition struct {
+	ID    string
+	Title i18n.Text
+	Rule  i18n.Text
+	// Verify lists commands a person can run to see the same value by hand:
+	// PowerShell first, then the vendor's wmic form.
+	Verify []string
+	// VerifyLinux is the same on Linux.
+	VerifyLinux []string
+	// Needs lists the fact sections the check reads; it can run as soon as
+	// they have all arrived.
+	Needs []facts.Section
+	// After lists checks whose results this one reads.
+	After []string
+	run   func(s facts.Snapshot, r Rules, earlier map[string]Result) Result
+}
+
+// VerifyFor returns the verify commands suited to the machine's OS family.
+func (d Definition) VerifyFor(osFamily string) []string {
+	if osFamily == "linux" && len(d.VerifyLinux) > 0 {
+		return append(append([]string{}, d.VerifyLinux...), d.Verify...)
+	}
+	return d.Verify
+}
+
+// Run judges s. earlier holds the results of the checks named in After.
+func (d Definition) Run(s facts.Snapshot, r Rules, earlier map[string]Result) Result {
+	res := d.run(s, r, earlier)
+	res.ID = d.ID
+	return res
+}
+
+// Rules is the configurable part of the checks.
+type Rules struct {
+	Placeholders Placeholders
+}
+
+// DefaultRules returns the rules with the spec's defaults.
+func DefaultRules() Rules { return Rules{Placeholders: NewPlaceholders(nil)} }
+
+// Hardware is the catalogue of hardware checks, in report order. Its order
+// and ids are a contract (spec §2).
+var Hardware = []Definition{biosSerial, boardSerial, diskSerial, diskFixed, nicPresent, nicFixed}
+
+// Lookup finds a definition by id in the known catalogues.
+func Lookup(id string) (Definition, bool) {
+	for _, d := range Hardware {
+		if d.ID == id {
+			return d, true
+		}
+	}
+	return Definition{}, false
+}
+
+// RunAll judges a complete snapshot with every definition, in order.
+func RunAll(defs []Definition, s facts.Snapshot, r Rules) []Result {
+	done := map[string]Result{}
+	out := make([]Result, 0, len(defs))
+	for _, d := range defs {
+		res := d.Run(s, r, done)
+		done[d.ID] = res
+		out = append(out, res)
+	}
+	return out
+}
