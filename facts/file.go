@@ -9,59 +9,89 @@ import (
 	"os"
 
 	"actwiz/atomicfile"
+	"actwiz/i18n"
 )
 
 // maxSnapshotBytes bounds what Load reads: a real snapshot is a few KiB, and
 // a wrong file (a disk image, a log) must be refused, not read into memory.
 const maxSnapshotBytes = 8 << 20
 
-// ErrInput marks errors caused by a bad input file (exit status 2).
-var ErrInput = errors.New("bad input")
+// InputError is a snapshot file that cannot be used: the command line
+// reports it in the user's language and exits 2.
+type InputError struct {
+	Path    string
+	Problem i18n.Text
+}
+
+func (e *InputError) Error() string { return e.Text().EN }
+
+// Text is the whole message: the file's name and the problem.
+func (e *InputError) Text() i18n.Text { return msgSnapshotFile.F(e.Path, e.Problem) }
+
+var (
+	msgSnapshotFile = i18n.T("快照文件 %s %s", "Snapshot file %s %s")
+	msgUnreadable   = i18n.T("无法读取：%v。", "cannot be read: %v.")
+	msgTooLarge     = i18n.T("超过 %d MiB，不是 actwiz 快照。", "is larger than %d MiB; it is not an actwiz snapshot.")
+	msgNotJSON      = i18n.T("不是有效的 JSON（%s）。", "is not valid JSON (%s).")
+	msgNoSchema     = i18n.T("没有 \"schema\" 字段，应为 %q。", "has no \"schema\" member; expected %q.")
+	msgWrongSchema  = i18n.T("的格式是 %q，只支持 %q。", "has schema %q; only %q is supported.")
+	msgWrongShape   = i18n.T("不符合 %s 格式（%s）。", "does not match %s (%s).")
+)
 
 // Load reads and validates a snapshot file.
 func Load(path string) (Snapshot, error) {
+	fail := func(problem i18n.Text) (Snapshot, error) {
+		return Snapshot{}, &InputError{Path: path, Problem: problem}
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		return Snapshot{}, fmt.Errorf("%w: cannot read snapshot %s: %v", ErrInput, path, pathReason(err))
+		return fail(msgUnreadable.F(pathReason(err)))
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxSnapshotBytes+1))
 	if err != nil {
-		return Snapshot{}, fmt.Errorf("%w: cannot read snapshot %s: %v", ErrInput, path, pathReason(err))
+		return fail(msgUnreadable.F(pathReason(err)))
 	}
 	if len(data) > maxSnapshotBytes {
-		return Snapshot{}, fmt.Errorf("%w: snapshot %s is larger than %d MiB; it is not an actwiz snapshot", ErrInput, path, maxSnapshotBytes>>20)
+		return fail(msgTooLarge.F(maxSnapshotBytes >> 20))
 	}
-	s, err := Parse(data)
-	if err != nil {
-		return Snapshot{}, fmt.Errorf("%w: snapshot %s %v", ErrInput, path, err)
+	s, problem := parse(data)
+	if !problem.Empty() {
+		return fail(problem)
 	}
 	return s, nil
 }
 
-// Parse decodes a snapshot. Its errors read as the end of a sentence that
-// starts with the file's name ("snapshot X " + err).
+// Parse decodes a snapshot from memory.
 func Parse(data []byte) (Snapshot, error) {
+	s, problem := parse(data)
+	if !problem.Empty() {
+		return Snapshot{}, &InputError{Path: "(data)", Problem: problem}
+	}
+	return s, nil
+}
+
+func parse(data []byte) (Snapshot, i18n.Text) {
 	var head struct {
 		Schema *string `json:"schema"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return Snapshot{}, fmt.Errorf("is not valid JSON (%s)", jsonProblem(data, err))
+		return Snapshot{}, msgNotJSON.F(jsonProblem(data, err))
 	}
 	if head.Schema == nil {
-		return Snapshot{}, fmt.Errorf("has no \"schema\" member; expected %q", Schema)
+		return Snapshot{}, msgNoSchema.F(Schema)
 	}
 	if *head.Schema != Schema {
-		return Snapshot{}, fmt.Errorf("has schema %q; only %q is supported", *head.Schema, Schema)
+		return Snapshot{}, msgWrongSchema.F(*head.Schema, Schema)
 	}
 	var s Snapshot
 	if err := json.Unmarshal(data, &s); err != nil {
-		return Snapshot{}, fmt.Errorf("does not match %s (%s)", Schema, jsonProblem(data, err))
+		return Snapshot{}, msgWrongShape.F(Schema, jsonProblem(data, err))
 	}
 	if s.Errors == nil {
 		s.Errors = map[string]string{}
 	}
-	return s, nil
+	return s, i18n.Text{}
 }
 
 // Save writes the snapshot as indented JSON, whole or not at all.

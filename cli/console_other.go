@@ -1,0 +1,5 @@
+//go:build !windows
+
+package cli
+
+func consoleCodePage() uint32 { return 0 }

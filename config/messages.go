@@ -1,0 +1,19 @@
+package config
+
+import "actwiz/i18n"
+
+var (
+	msgUnreadable   = i18n.T("无法读取配置文件 %s：%v。", "Config file %s cannot be read: %v.")
+	msgIsFolder     = i18n.T("配置文件 %s 是一个文件夹；请给出 .yaml、.json 或 .toml 文件的路径。", "Config file %s is a folder; give the path of a .yaml, .json or .toml file.")
+	msgBadExtension = i18n.T("配置文件 %s 的类型无法识别；请使用 .yaml、.yml、.json 或 .toml 文件。", "Config file %s has an unknown type; use a .yaml, .yml, .json or .toml file.")
+	msgNotSection   = i18n.T("配置文件 %s 中，%q 应该是一个包含 %s 的分组。", "Config file %s: %q must be a section holding %s.")
+	msgUnknownKey   = i18n.T("配置文件 %s 中有未知的设置项 %q%s。可用的设置项：%s。", "Config file %s has an unknown key %q%s. Known keys: %s.")
+	msgDidYouMean   = i18n.T("（是不是 %q？）", " (did you mean %q?)")
+	msgWrongType    = i18n.T("%s应该是%s：%s。", "%s must be %s: %s.")
+	msgNotAllowed   = i18n.T("%s的值 %q 不允许；允许的值：%s。", "%s has the value %q; allowed: %s.")
+
+	srcFlag    = i18n.T("参数 %s ", "The flag %s")
+	srcEnv     = i18n.T("环境变量 %s ", "The environment variable %s")
+	srcFile    = i18n.T("配置文件 %s 中的设置项 %q ", "In config file %s, the key %q")
+	srcDefault = i18n.T("设置项 %q ", "The setting %q")
+)
