@@ -42,8 +42,8 @@ func Defaults() Config {
 	}
 }
 
-// Docs describes every key for people: it is the source of the README's
-// table, and a test keeps the two in step.
+// Docs describes every key for people; a test checks that each key has an
+// entry here and in the README. Each feature's file adds its keys in init.
 var Docs = map[string]string{
 	"lang":                "Display language: `zh` or `en`. Empty means the operating system's language.",
 	"probe.timeout":       "Deadline for reading the machine's hardware facts, as a duration (`15s`, `1m`). 1s to 10m.",

@@ -6,9 +6,23 @@ import (
 	"actwiz/i18n"
 )
 
-// validate checks values that decoded to the right type but are not
-// allowed. It returns the key and what is allowed.
+// Validator checks values that decoded to the right type but are not
+// allowed, returning the offending key and what is allowed. Each feature's
+// file appends its own in an init function.
+type Validator func(c *Config) (key string, allowed i18n.Text, ok bool)
+
+var validators = []Validator{validateCore}
+
 func (c *Config) validate() (key string, allowed i18n.Text, ok bool) {
+	for _, v := range validators {
+		if key, allowed, ok := v(c); !ok {
+			return key, allowed, false
+		}
+	}
+	return "", i18n.Text{}, true
+}
+
+func validateCore(c *Config) (key string, allowed i18n.Text, ok bool) {
 	if c.Lang != "" {
 		l, known := i18n.Parse(c.Lang)
 		if !known {
