@@ -82,7 +82,8 @@ func (r *linuxReader) Host(context.Context) facts.Host {
 	h := facts.Host{OSFamily: "linux", OSCaption: r.osPrettyName()}
 	h.Name, _ = r.readAttr("proc/sys/kernel/hostname")
 	if h.Name == "" && r.root == string(filepath.Separator) {
-		// procfs not mounted (a minimal container): ask the C library's way.
+		// procfs is not mounted (a minimal container): os.Hostname falls
+		// back to uname(2).
 		h.Name, _ = os.Hostname()
 	}
 	h.OSVersion, _ = r.readAttr("proc/sys/kernel/osrelease")
