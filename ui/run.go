@@ -13,6 +13,8 @@ import (
 	"github.com/muesli/termenv"
 
 	"actwiz/checks"
+	"actwiz/supportcode"
+	"actwiz/termsafe"
 )
 
 var timeNow = time.Now
@@ -75,8 +77,13 @@ func Run(ctx context.Context, opts Options, getenv func(string) string) (int, er
 		}
 		return 130, nil
 	}
+	// The alternate screen is gone: leave the code and the report's place
+	// in the terminal, where the user can still read them.
+	if fm.summary.code != "" {
+		fmt.Fprintln(os.Stdout, fm.sh.t(msgPlainCode.F(supportcode.Format(fm.summary.code))))
+	}
 	if fm.summary.savedPath != "" {
-		fmt.Fprintln(os.Stdout, fm.sh.t(msgSavedTo)+" "+fm.summary.savedPath)
+		fmt.Fprintln(os.Stdout, fm.sh.t(msgSavedTo)+" "+termsafe.Escape(fm.summary.savedPath))
 	}
 	return checks.ExitCode(fm.Results()), nil
 }
