@@ -51,6 +51,7 @@ func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 	}
 	sess := &steps.Session{Case: caseNo, Lang: app.Lang, Started: app.Now()}
 	var reader probe.Reader
+	osFamily := runtime.GOOS
 	if c.snapshot != "" {
 		snap, err := facts.Load(c.snapshot)
 		if ierr, ok := err.(*facts.InputError); ok {
@@ -59,6 +60,7 @@ func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 			return 0, err
 		}
 		reader = probe.FromSnapshot(snap)
+		osFamily = snap.Host.OSFamily
 		sess.Source = steps.Source{Snapshot: true, File: c.snapshot}
 	} else {
 		reader = app.Machine()
@@ -69,7 +71,7 @@ func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 	}
 	opts := ui.Options{
 		Steps: wizardSteps(app, reader), Session: sess, Lang: app.Lang, Glyphs: app.Glyphs,
-		ReportDir: dir, Version: version(), Now: app.Now,
+		ReportDir: dir, Version: version(), Now: app.Now, OSFamily: osFamily,
 	}
 	plain, why := ui.PlainReason(ui.ModeEnv{Plain: c.plain, Getenv: app.Getenv, Stdin: app.Stdin, Stdout: app.Stdout, Windows: runtime.GOOS == "windows"})
 	if plain {

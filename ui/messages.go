@@ -18,7 +18,7 @@ var (
 	msgLangLabel    = i18n.T("语言", "Language")
 	msgStartHint    = i18n.T("按 Enter 开始检查。", "Press Enter to start the check.")
 	msgCaseProblem  = i18n.T("案件编号只能包含字母、数字和短横线（-），最多 %d 个字符，例如 CAS-04851-R7R3X9。", "A case number holds only letters, digits and dashes (-), at most %d characters, like CAS-04851-R7R3X9.")
-	msgCaseUnusual  = i18n.T("“%s”不像客服常用的 CAS-00000-XXXXXX 格式；已按原样记下，请再核对一遍。", "\"%s\" does not look like support's usual CAS-00000-XXXXXX; it is kept as typed, please check it.")
+	msgCaseUnusual  = i18n.T("“%s”不像客服常用的 CAS-00000-XXXXXX 格式。请再核对一遍；没有问题就再按一次 Enter。", "\"%s\" does not look like support's usual CAS-00000-XXXXXX. Please check it; if it is right, press Enter again.")
 	msgCaseAccepted = i18n.T("案件编号：%s", "Case number: %s")
 
 	msgSummaryTitle = i18n.T("总结", "Summary")

@@ -120,3 +120,17 @@ func TestQuestionsInTheWizard(t *testing.T) {
 		}
 	}
 }
+
+// An unusual case number is pointed out once and kept on a second Enter.
+func TestUnusualCaseNumberIsExplainedThenKept(t *testing.T) {
+	d := newDriver(t, setup{lang: i18n.EN, snapshot: "lenovo-good.json"})
+	d.send(keyMsg("20211015-001"))
+	d.key("enter")
+	if d.m.screen != 0 || !strings.Contains(d.view(), "does not look like support's usual") {
+		t.Fatalf("first Enter must explain:\n%s", d.view())
+	}
+	d.key("enter")
+	if d.m.screen != 1 || d.m.sess.Case != "20211015-001" {
+		t.Fatalf("second Enter keeps it: screen %d, case %q", d.m.screen, d.m.sess.Case)
+	}
+}

@@ -47,6 +47,8 @@ type plainView struct {
 	// echo repeats each answer read when the input is not a terminal (a
 	// file or a pipe), so that a log shows what was answered.
 	echo bool
+	// osFamily picks the verify commands to print.
+	osFamily string
 }
 
 func (p *plainView) line(s string) { fmt.Fprintln(p.out, s) }
@@ -79,7 +81,7 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 		sess = &steps.Session{}
 	}
 	sh := &shared{lang: opts.Lang, glyphs: opts.Glyphs, styles: newStyles(opts.Glyphs)}
-	p := &plainView{out: out, in: bufio.NewReader(in), lang: opts.Lang, sh: sh, echo: !isTerminal(in)}
+	p := &plainView{out: out, in: bufio.NewReader(in), lang: opts.Lang, sh: sh, echo: !isTerminal(in), osFamily: opts.OSFamily}
 
 	p.line(p.t(msgAppTitle))
 	if !opts.Notice.Empty() {
@@ -206,7 +208,7 @@ func (p *plainView) result(r checks.Result) {
 		}
 	}
 	if r.Status != checks.Skip {
-		if verify := def.Verify; len(verify) > 0 {
+		if verify := def.VerifyFor(p.osFamily); len(verify) > 0 {
 			p.line("    " + p.t(msgDetailVerify))
 			for _, v := range verify {
 				p.line("      " + v)

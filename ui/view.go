@@ -74,11 +74,11 @@ func (m *Model) View() string {
 var lastGuard = true
 
 func (m *Model) osFamily() string {
-	if m.anyRunning() {
-		return "windows"
+	if !m.anyRunning() && m.sess.Facts.Host.OSFamily != "" {
+		return m.sess.Facts.Host.OSFamily
 	}
-	if f := m.sess.Facts.Host.OSFamily; f != "" {
-		return f
+	if m.opts.OSFamily != "" {
+		return m.opts.OSFamily
 	}
 	return "windows"
 }

@@ -17,6 +17,9 @@ type welcomeModel struct {
 	focus     welcomeFocus
 	problem   i18n.Text
 	note      i18n.Text
+	// noted is the unusual case number already pointed out: a second
+	// Enter keeps it.
+	noted string
 }
 
 type welcomeFocus int
@@ -67,6 +70,10 @@ func (w *welcomeModel) update(msg tea.KeyMsg, k keyMap) (welcomeAction, tea.Cmd)
 			return welcomeStay, nil
 		}
 		w.caseInput.SetValue(normal)
+		if !note.Empty() && w.noted != normal {
+			w.noted = normal
+			return welcomeStay, nil
+		}
 		return welcomeStart, nil
 	case msg.Type == tea.KeyTab || msg.Type == tea.KeyShiftTab || msg.Type == tea.KeyUp || msg.Type == tea.KeyDown:
 		if w.focus == focusCase {
