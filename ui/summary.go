@@ -66,6 +66,13 @@ func (m *summaryModel) view(sh *shared, in summaryInput, width, height int) stri
 	if err == nil && len(qr) > 0 {
 		qrW = cellWidth(qr[0])
 	}
+	// Light modules are drawn in bright white on black, so the code reads
+	// the right way round on a light terminal too (without colour it
+	// relies on the terminal being dark, as most consoles are).
+	qrStyle := lipgloss.NewStyle().Foreground(lipgloss.Color("15")).Background(lipgloss.Color("0"))
+	for i := range qr {
+		qr[i] = qrStyle.Render(qr[i])
+	}
 	const minText = 50
 	var lines []string
 	if label := wrap(sh.t(msgQRLabel), qrW); err == nil && width-qrW-3 >= minText && len(label)+len(qr) <= height {
