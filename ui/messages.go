@@ -28,7 +28,7 @@ var (
 	msgStateRunning   = i18n.T("检查中", "running")
 	msgStateDone      = i18n.T("完成", "done")
 	msgStateCancelled = i18n.T("已取消", "cancelled")
-	msgStateProblems  = i18n.T("%d 项有问题", "%d to fix")
+	msgStateProblems  = i18n.T("%d 项有问题", "%d need care")
 	msgStateAllPass   = i18n.T("全部通过", "all pass")
 	msgStateSaved     = i18n.T("报告已保存", "report saved")
 

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 )
+
+// colourSGR matches a select-graphic-rendition sequence that sets a colour
+// (30-37, 38;…, 40-47, 48;…, 90-97, 100-107); bold and reverse are allowed.
+var colourSGR = regexp.MustCompile(`\x1b\[(?:[0-9]+;)*(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[0-9]+)*m`)
 
 // screenLog collects what the program draws.
 type screenLog struct {
@@ -71,7 +76,7 @@ func TestBinaryInPseudoTerminal(t *testing.T) {
 	cmd.Dir = tmp
 	cmd.Env = []string{
 		"TERM=xterm-256color", "HOME=" + tmp, "XDG_CONFIG_HOME=" + filepath.Join(tmp, "config"),
-		"ACTWIZ_LANG=en", "ACTWIZ_REPORT_DIR=" + reports, "PATH=" + os.Getenv("PATH"),
+		"ACTWIZ_LANG=en", "ACTWIZ_REPORT_DIR=" + reports, "PATH=" + os.Getenv("PATH"), "NO_COLOR=1",
 	}
 	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 30, Cols: 100})
 	if err != nil {
@@ -140,5 +145,11 @@ func TestBinaryInPseudoTerminal(t *testing.T) {
 	<-copied
 	if !strings.Contains(screen.text(), "Report saved to: "+files[0]) {
 		t.Errorf("after the wizard, the terminal should keep where the report is")
+	}
+	screen.mu.Lock()
+	raw := screen.buf.String()
+	screen.mu.Unlock()
+	if colour := colourSGR.FindString(raw); colour != "" {
+		t.Errorf("NO_COLOR is set, yet the screen holds the colour sequence %q", colour)
 	}
 }
