@@ -26,7 +26,6 @@ var (
 
 	msgStatePending   = i18n.T("未开始", "not started")
 	msgStateRunning   = i18n.T("检查中", "running")
-	msgStateDone      = i18n.T("完成", "done")
 	msgStateCancelled = i18n.T("已取消", "cancelled")
 	msgStateProblems  = i18n.T("%d 项有问题", "%d need care")
 	msgStateAllPass   = i18n.T("全部通过", "all pass")

@@ -188,7 +188,10 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	}
 	if m.showHelp {
-		if key.Matches(msg, k.Help) || msg.Type == tea.KeyEsc || key.Matches(msg, k.Quit) {
+		switch {
+		case key.Matches(msg, k.Quit):
+			return m.requestQuit()
+		case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
 			m.showHelp = false
 		}
 		return nil
@@ -353,7 +356,7 @@ func (m *Model) keys() keyMap {
 	case m.confirmQuit:
 		k.only(&k.Yes, &k.No)
 	case m.showHelp:
-		k.only(&k.Help, &k.Quit)
+		k.only(&k.Help, &k.Back, &k.Quit)
 	case m.screen == 0:
 		m.welcome.enabledKeys(&k)
 	case m.screen == m.summaryIndex():
