@@ -23,7 +23,7 @@ func (*wizardCmd) Name() string { return "wizard" }
 func (*wizardCmd) Summary() i18n.Text {
 	return i18n.T("交互式向导：逐步检查并说明怎么处理（不带命令时运行这个）", "Interactive wizard: check step by step and say what to do (runs when no command is given)")
 }
-func (*wizardCmd) Usage() string { return "wizard [--snapshot FILE] [--plain] [--case NUMBER]" }
+func (*wizardCmd) Usage() string { return "wizard [--snapshot FILE] [--plain] [--case NO]" }
 
 func (c *wizardCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.snapshot, "snapshot", "", "run on a recorded snapshot instead of this machine")
