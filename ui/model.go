@@ -57,6 +57,10 @@ type Model struct {
 	confirmQuit bool
 	quitting    bool
 	finished    bool // the user reached the summary
+	// caseNo is the case number as last confirmed on the welcome screen.
+	// It is copied into the session only when no run holds the session,
+	// so a step running in the background never races with the screen.
+	caseNo string
 	// resultsGen counts completed runs; savedGen is the one last saved.
 	resultsGen, savedGen int
 }
@@ -72,7 +76,7 @@ func New(ctx context.Context, opts Options) *Model {
 	}
 	plain := opts.Glyphs.Name == glyphs.Plain.Name
 	sh := &shared{width: 80, height: 24, lang: opts.Lang, glyphs: opts.Glyphs, styles: newStyles(opts.Glyphs), keys: newKeyMap(opts.Lang, plain)}
-	m := &Model{sh: sh, opts: opts, sess: sess, ctx: ctx, welcome: newWelcome(sess.Case), help: help.New()}
+	m := &Model{sh: sh, opts: opts, sess: sess, ctx: ctx, welcome: newWelcome(sess.Case), help: help.New(), caseNo: sess.Case}
 	m.help.ShortSeparator = "  "
 	if plain {
 		m.help.Ellipsis = "..."
@@ -201,7 +205,7 @@ func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
 		action, cmd := m.welcome.update(msg, k)
 		switch action {
 		case welcomeStart:
-			m.sess.Case = m.welcome.caseNumber()
+			m.caseNo = m.welcome.caseNumber()
 			return tea.Batch(cmd, m.goTo(1))
 		case welcomeSwitchLang:
 			m.setLang(otherLang(m.sh.lang))
@@ -268,7 +272,7 @@ func (m *Model) goTo(i int, rerun ...bool) tea.Cmd {
 		if s.active { // a cancelled run still letting go: wait for it
 			return nil
 		}
-		m.sess.Lang = m.sh.lang
+		m.sess.Lang, m.sess.Case = m.sh.lang, m.caseNo
 		cmd := s.start(m.ctx, m.screen-1, m.sess)
 		if !m.spinning {
 			m.spinning = true
@@ -292,7 +296,7 @@ func (m *Model) saveIfNew() tea.Cmd {
 	}
 	now := m.opts.Now()
 	rep, err := report.Build(report.Input{Results: all, Facts: m.sess.Facts, Lang: m.sh.lang,
-		Version: m.opts.Version, Source: source, Case: m.sess.Case, Now: now})
+		Version: m.opts.Version, Source: source, Case: m.caseNo, Now: now})
 	m.summary.code, m.summary.savedPath, m.summary.saveErr = rep.Code, "", err
 	m.savedGen = m.resultsGen
 	if err != nil {
@@ -332,7 +336,6 @@ func (m *Model) quit() tea.Cmd {
 
 func (m *Model) setLang(l i18n.Lang) {
 	m.sh.lang = l
-	m.sess.Lang = l
 	m.sh.keys = newKeyMap(l, m.sh.plainGlyphs())
 }
 

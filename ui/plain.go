@@ -117,7 +117,7 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 	p.line(p.t(msgPlainSummary))
 	c := counts(all)
 	p.line(p.t(msgSummaryCount.F(c[checks.Pass], c[checks.Warn], c[checks.Fail], c[checks.Unknown], c[checks.Skip])))
-	m := &Model{opts: opts, sess: sess, sh: sh}
+	m := &Model{opts: opts, sess: sess, sh: sh, caseNo: sess.Case}
 	if opts.Now == nil {
 		m.opts.Now = timeNow
 	}

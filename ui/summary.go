@@ -205,8 +205,8 @@ func sideBySide(left, right []string, col int) []string {
 }
 
 // summaryFor gathers what the summary shows from the session.
-func summaryFor(stepList []steps.Step, sess *steps.Session) summaryInput {
-	in := summaryInput{host: sess.Facts.Host.Name, caseNo: sess.Case}
+func summaryFor(stepList []steps.Step, sess *steps.Session, caseNo string) summaryInput {
+	in := summaryInput{host: sess.Facts.Host.Name, caseNo: caseNo}
 	for _, s := range stepList {
 		if rs := sess.Results(s.ID()); len(rs) > 0 {
 			in.groups = append(in.groups, summaryGroup{title: s.Title(), results: rs})
