@@ -134,3 +134,33 @@ func TestUnusualCaseNumberIsExplainedThenKept(t *testing.T) {
 		t.Fatalf("second Enter keeps it: screen %d, case %q", d.m.screen, d.m.sess.Case)
 	}
 }
+
+// Going back while the step runs, switching the language and typing a case
+// number leave the running step alone; its results arrive and the report
+// carries the case number typed meanwhile. Run with -race.
+func TestBackWhileRunning(t *testing.T) {
+	release := make(chan struct{})
+	snap := loadSnapshot(t, "lenovo-good.json")
+	d := newDriver(t, setup{lang: i18n.ZH, reader: gatedReader{snap: snap, release: release}})
+	d.key("enter")
+	d.until(func() bool { return d.resultsIn() == 2 })
+	d.key("esc", "tab", "right", "tab")
+	d.send(keyMsg("CAS-04851-R7R3X9"))
+	d.key("enter")
+	if d.m.screen != 1 || d.hardware().gen != 1 {
+		t.Fatalf("forward again must return to the running step, not start another (gen %d)", d.hardware().gen)
+	}
+	close(release)
+	d.until(func() bool { return d.hardware().state == finished })
+	d.key("enter")
+	d.drain()
+	data, err := os.ReadFile(filepath.Join(d.dir, "PC-0097_20261126-093000.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"case": "CAS-04851-R7R3X9"`, `"lang": "en"`} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("report lacks %s", want)
+		}
+	}
+}
