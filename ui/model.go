@@ -354,7 +354,7 @@ func (m *Model) Results() []checks.Result { return m.sess.All() }
 
 // keys returns the key map with only the keys of the current screen on.
 func (m *Model) keys() keyMap {
-	k := newKeyMap(m.sh.lang, m.sh.plainGlyphs())
+	k := m.sh.keys // a copy: enabling keys here leaves the shared map alone
 	switch {
 	case m.confirmQuit:
 		k.only(&k.Yes, &k.No)
