@@ -70,7 +70,7 @@ func pnpPrefix(id *string, prefix string) bool {
 
 func judgeNICPresent(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 	if s.NICs == nil {
-		return Result{Status: Unknown, Detail: msgNotRead.F(i18n.T("网卡列表", "adapter list"), readReason(s, "nics")), Hint: hintNotRead}
+		return notRead(i18n.T("网卡列表", "adapter list"), readReason(s, "nics"))
 	}
 	var counting, physicalOnes []string
 	for _, n := range s.NICs {

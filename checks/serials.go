@@ -63,7 +63,7 @@ type serialFacts struct {
 // judgeSerial is the rule shared by the BIOS and board serials (spec §2).
 func judgeSerial(f serialFacts, r Rules) Result {
 	if f.serial == nil {
-		return Result{Status: Unknown, Detail: msgNotRead.F(f.what, f.reason), Hint: hintNotRead}
+		return notRead(f.what, f.reason)
 	}
 	raw := *f.serial
 	switch {
