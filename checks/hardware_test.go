@@ -118,12 +118,15 @@ func TestSerialChecks(t *testing.T) {
 		want        checks.Status
 		detailHas   []string // in both languages
 		enDetailHas []string // in the English detail
+		zhDetailHas []string // in the Chinese detail
 	}{
 		// Not read.
 		{name: "null section with reason", nullSection: true, sectionErr: "query timed out after 15s",
 			want: checks.Unknown, detailHas: []string{"query timed out after 15s"}},
 		{name: "null section without reason", nullSection: true,
-			want: checks.Unknown, enDetailHas: []string{"could not be read"}},
+			want: checks.Unknown, enDetailHas: []string{"could not be read"}, zhDetailHas: []string{"无法读取", "没有返回"}},
+		{name: "null field without reason", serial: nil, maker: str("LENOVO"),
+			want: checks.Unknown, enDetailHas: []string{"no value was returned"}, zhDetailHas: []string{"没有返回"}},
 		{name: "null field with reason", serial: nil, maker: str("Dell Inc."), fieldErr: "permission denied: run as root",
 			want: checks.Unknown, detailHas: []string{"permission denied: run as root"}},
 		{name: "null field, reason on the section", serial: nil, sectionErr: "Access denied",
@@ -235,6 +238,7 @@ func TestSerialChecks(t *testing.T) {
 				assertContains(t, "zh detail", r.Detail.ZH, c.detailHas)
 				assertContains(t, "en detail", r.Detail.EN, c.detailHas)
 				assertContains(t, "en detail", r.Detail.EN, c.enDetailHas)
+				assertContains(t, "zh detail", r.Detail.ZH, c.zhDetailHas)
 				assertExplained(t, r)
 			})
 		}
@@ -445,7 +449,7 @@ func TestDiskFixed(t *testing.T) {
 			want:  checks.Pass},
 		{name: "unknown system disk, some removable",
 			disks: []facts.Disk{{Index: num(0), Model: str("ST1000DM010-2EP102"), InterfaceType: str("IDE"), MediaType: str("Fixed hard disk media"), InLocalMachineContainer: yes}, {Index: num(1), Model: str("SanDisk Ultra USB Device"), InterfaceType: str("USB"), MediaType: str("Removable Media"), InLocalMachineContainer: no}},
-			want:  checks.Warn, enHintHas: []string{"Unplug"}},
+			want:  checks.Warn, enDetailHas: []string{"1 of 2 disks", "not known"}, enHintHas: []string{"Unplug"}},
 		{name: "unknown system disk, all removable",
 			disks: []facts.Disk{{Index: num(0), Model: str("SanDisk Ultra USB Device"), InterfaceType: str("USB"), MediaType: str("Removable Media"), InLocalMachineContainer: no}, {Index: num(1), Model: str("WD Elements 25A2 USB Device"), InterfaceType: str("USB"), MediaType: str("External hard disk media"), InLocalMachineContainer: no}},
 			want:  checks.Fail},
@@ -631,6 +635,7 @@ func TestNICFixed(t *testing.T) {
 		want        checks.Status
 		observedHas []string
 		observedNot []string
+		enDetailHas []string
 	}{
 		{name: "onboard LAN", nics: []facts.NIC{onboardLAN}, want: checks.Pass, observedHas: []string{"I219-V"}},
 		{name: "onboard LAN and a USB dongle", nics: []facts.NIC{usbDongle, onboardLAN},
@@ -650,8 +655,8 @@ func TestNICFixed(t *testing.T) {
 			want: checks.Fail, observedNot: []string{"I219-V"}},
 
 		// nic.present not pass.
-		{name: "nic.present failed", nics: []facts.NIC{wanMiniport}, want: checks.Skip},
-		{name: "nic.present unknown", nics: nil, want: checks.Skip},
+		{name: "nic.present failed", nics: []facts.NIC{wanMiniport}, want: checks.Skip, enDetailHas: []string{"did not pass"}},
+		{name: "nic.present unknown", nics: nil, want: checks.Skip, enDetailHas: []string{"did not pass"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -671,6 +676,7 @@ func TestNICFixed(t *testing.T) {
 					t.Errorf("observed %q must not list %q", r.Observed, v)
 				}
 			}
+			assertContains(t, "en detail", r.Detail.EN, c.enDetailHas)
 			assertExplained(t, r)
 		})
 	}
