@@ -155,7 +155,7 @@ func judgeDiskFixed(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 	case removableCount == len(s.Disks):
 		res.Status, res.Detail, res.Hint = Fail, msgAllDisksRemovable, hintSystemDiskRemovable
 	case removableCount > 0:
-		res.Status, res.Detail, res.Hint = Warn, msgOtherDisksRemovable.F(removableCount), hintUnplugRemovable
+		res.Status, res.Detail, res.Hint = Warn, msgSomeDisksRemovable.F(len(s.Disks), removableCount), hintUnplugRemovable
 	default:
 		res.Status, res.Detail = Pass, msgNoDiskRemovable
 	}

@@ -91,7 +91,7 @@ func judgeNICPresent(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 
 func judgeNICFixed(s facts.Snapshot, _ Rules, earlier map[string]Result) Result {
 	if present, ok := earlier[nicPresent.ID]; !ok || present.Status != Pass {
-		return Result{Status: Skip, Detail: msgNICFixedSkipped}
+		return Result{Status: Skip, Detail: msgNICFixedSkipped.F(nicPresent.Title)}
 	}
 	var fixed, usb []string
 	for _, n := range s.NICs {

@@ -56,7 +56,7 @@ var boardSerial = Definition{
 type serialFacts struct {
 	serial, maker *string
 	section       bool
-	reason        string
+	reason        i18n.Text
 	what          i18n.Text
 }
 
@@ -99,12 +99,13 @@ func looksVirtual(serial string, maker *string) bool {
 }
 
 // readReason finds the recorded reason a field could not be read: the
-// field's own, else its section's, else a generic one.
-func readReason(s facts.Snapshot, keys ...string) string {
+// field's own, else its section's, else a generic one. A recorded reason is
+// the probe's own words, the same in both languages.
+func readReason(s facts.Snapshot, keys ...string) i18n.Text {
 	for i := len(keys) - 1; i >= 0; i-- {
 		if r := s.Err(keys[i]); r != "" {
-			return r
+			return i18n.T(r, r)
 		}
 	}
-	return "no value was returned"
+	return msgNoValue
 }
