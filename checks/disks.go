@@ -140,7 +140,9 @@ func judgeDiskFixed(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 		if removable(d) {
 			removableCount++
 		}
-		if d.System != nil && *d.System {
+		// With two disks marked as the system's (a mirror), the removable
+		// one decides: Windows may start from it.
+		if d.System != nil && *d.System && (system == nil || removable(d)) {
 			system = &s.Disks[i]
 		}
 	}

@@ -113,7 +113,7 @@ func TestUnreadReasonPicksHint(t *testing.T) {
 		{"something odd", "administrator", "something odd"},
 	}
 	for _, c := range cases {
-		r := notRead(i18nText("BIOS 序列号", "BIOS serial"), c.reason)
+		r := notRead(i18nText("BIOS 序列号", "BIOS serial"), i18nText(c.reason, c.reason))
 		if r.Status != Unknown || !strings.Contains(r.Hint.EN, c.hint) {
 			t.Errorf("%q: hint %q lacks %q", c.reason, r.Hint.EN, c.hint)
 		}

@@ -36,12 +36,17 @@ func classify(reason string) (zh string, hint i18n.Text) {
 	return reason, hintNotRead
 }
 
-// notRead is the result for a value that could not be read.
-func notRead(what i18n.Text, reason string) Result {
-	zh, hint := classify(reason)
+// notRead is the result for a value that could not be read. A reason
+// recorded by a probe has the same text in both languages; one of actwiz's
+// own has its Chinese already.
+func notRead(what i18n.Text, reason i18n.Text) Result {
+	zh, hint := classify(reason.EN)
+	if reason.ZH != reason.EN {
+		zh = reason.ZH
+	}
 	return Result{
 		Status: Unknown,
-		Detail: i18n.Text{ZH: msgNotRead.F(what, zh).ZH, EN: msgNotRead.F(what, reason).EN},
+		Detail: i18n.Text{ZH: msgNotRead.F(what, zh).ZH, EN: msgNotRead.F(what, reason.EN).EN},
 		Hint:   hint,
 	}
 }
