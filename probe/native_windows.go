@@ -64,7 +64,7 @@ func singleRow[T wmiRow]() (T, FieldErrors, error) {
 	}
 	fe := FieldErrors{}
 	for field, reason := range why[0] {
-		fe[field] = fmt.Sprintf("%s.%s: %s", zero.wmiClass(), field, reason)
+		fe[field] = zero.wmiClass() + ": " + reason
 	}
 	return rows[0], fe, nil
 }

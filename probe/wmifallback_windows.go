@@ -3,12 +3,13 @@ package probe
 // The go-ole fallback for WMI property reads.
 //
 // Why it exists: the wmi library reads a property with IDispatch::Invoke
-// and DISPATCH_PROPERTYGET alone. Real Windows accepts that. Wine's WMI
-// scripting object (wbemprox) answers only DISPATCH_METHOD|
-// DISPATCH_PROPERTYGET, which is what VBScript sends, so under Wine every
-// row arrives with every property unread and every check would say
+// and DISPATCH_PROPERTYGET alone. Real Windows accepts that. Wine 8's
+// SWbemObject (wbemdisp, object_Invoke) accepts exactly
+// DISPATCH_METHOD|DISPATCH_PROPERTYGET, which is what VBScript sends, and
+// answers anything else with E_NOTIMPL; the library, told to allow missing
+// fields, then leaves every field nil, and every check would say
 // "unknown". This file repeats the same query and reads each property with
-// both flags, which both Windows and Wine answer. It runs only when the
+// both flags, which Windows and Wine both answer. It runs only when the
 // library could read nothing (see queryWMI), so real Windows keeps the
 // library's path.
 
