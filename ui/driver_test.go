@@ -18,6 +18,7 @@ import (
 	"actwiz/facts"
 	"actwiz/glyphs"
 	"actwiz/i18n"
+	"actwiz/internal/winetest"
 	"actwiz/probe"
 	"actwiz/steps"
 )
@@ -27,7 +28,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	AgreeOnWidths()
-	os.Exit(m.Run())
+	os.Exit(winetest.Main(m))
 }
 
 // fixedNow is the clock of every screen test, so file names and times in

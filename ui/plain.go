@@ -88,7 +88,7 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 		p.line(p.t(opts.Notice))
 	}
 	if sess.Source.Snapshot {
-		p.line(p.t(msgSnapshot.F(termsafe.Escape(sess.Source.File))))
+		p.line(p.t(msgSnapshot.F(displayPath(sess.Source.File))))
 	}
 	p.line("")
 	p.line(p.t(msgWelcomeIntro))
@@ -133,7 +133,7 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 	case m.summary.saveErr != nil:
 		p.line(p.t(msgSaveFailed.F(m.summary.saveErr.Error())))
 	case m.summary.savedPath != "":
-		p.line(p.t(msgSavedTo) + " " + termsafe.Escape(m.summary.savedPath))
+		p.line(p.t(msgSavedTo) + " " + displayPath(m.summary.savedPath))
 	}
 	if len(all) > 0 {
 		p.line(p.t(msgNextTitle))

@@ -11,6 +11,7 @@ import (
 
 	"actwiz/atomicfile"
 	"actwiz/report"
+	"actwiz/termsafe"
 )
 
 // ReportDir resolves the folder the report is saved in: the configured
@@ -100,4 +101,14 @@ func saveReport(dir string, rep report.Report, at time.Time) (string, error) {
 		return "", err
 	}
 	return path, nil
+}
+
+// displayPath makes a path safe for the terminal like termsafe.Escape, but
+// keeps its backslashes single: C:\Users\…\Desktop must read as typed.
+func displayPath(p string) string {
+	parts := strings.Split(p, `\`)
+	for i, s := range parts {
+		parts[i] = termsafe.Escape(s)
+	}
+	return strings.Join(parts, `\`)
 }

@@ -147,7 +147,7 @@ func (m *summaryModel) textLines(sh *shared, in summaryInput, width int) []strin
 		left = append(left, wrap(sh.styles.warnText.Render(sh.glyphs.Fail)+" "+sh.t(msgSaveFailed.F(m.saveErr.Error())), width)...)
 	case m.savedPath != "":
 		left = append(left, sh.t(msgSavedTo))
-		left = append(left, wrapPath("  "+sh.fit(termsafe.Escape(m.savedPath)), width)...)
+		left = append(left, wrapPath("  "+sh.fit(displayPath(m.savedPath)), width)...)
 	default:
 		left = append(left, sh.t(msgSaving))
 	}
