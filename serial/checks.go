@@ -30,11 +30,11 @@ var Definitions = []checks.Definition{
 func init() { checks.Register(Definitions...) }
 
 var (
-	msgFormatOK      = i18n.T("序列号格式正确（%s）。", "The serial has the right format (%s).")
-	msgFormatEmpty   = i18n.T("没有输入序列号。", "No serial was entered.")
-	msgFormatLength  = i18n.T("整理后的序列号 %s 有 %d 位，应该是%s。", "Cleaned up, the serial reads %s: %d characters, where it must be %s.")
-	msgFormatChars   = i18n.T("整理后的序列号是 %s（%s）：%s。", "Cleaned up, the serial reads %s (%s): %s.")
-	hintFormat       = i18n.T(
+	msgFormatOK     = i18n.T("序列号格式正确（%s）。", "The serial has the right format (%s).")
+	msgFormatEmpty  = i18n.T("没有输入序列号。", "No serial was entered.")
+	msgFormatLength = i18n.T("整理后的序列号 %s 有 %d 位，应该是%s。", "Cleaned up, the serial reads %s: %d characters, where it must be %s.")
+	msgFormatChars  = i18n.T("整理后的序列号是 %s（%s）：%s。", "Cleaned up, the serial reads %s (%s): %s.")
+	hintFormat      = i18n.T(
 		"1. 对照购买凭证或序列号标签，重新输入序列号。空格、横线和全角字符不影响，本工具会自动去掉、转换。\n2. 注意容易看错的字符：数字 0 和字母 O，数字 1 和字母 I、L，数字 8 和字母 B。\n3. 格式应为%s，例如 %s。",
 		"1. Type the serial again from the purchase record or label. Spaces, dashes and full-width characters do not matter: actwiz removes and converts them.\n2. Watch for look-alikes: the digit 0 and the letter O, 1 and I or L, 8 and B.\n3. The format is %s, for example %s.")
 	msgFormatSkipped = i18n.T("没有输入序列号，跳过此项。", "Skipped: no serial was entered.")
@@ -81,7 +81,7 @@ var (
 	hintMatchDiff = i18n.T(
 		"在选“是”之前：\n1. 确认新序列号是发给这台电脑的（看购买凭证，或问经销商）。\n2. 如果这台电脑以前激活过、只是重装了系统，一般应继续使用原来的序列号。\n3. 确认要换序列号后，再在激活客户端中选“是”。",
 		"Before answering yes:\n1. Make sure the new serial was issued for this PC (purchase record, or ask the reseller).\n2. If this PC was activated before and only reinstalled, it should normally keep its earlier serial.\n3. Once you are sure the serial should change, answer yes in the activation client.")
-	msgMatchUnknown = i18n.T("读不到这台电脑上次激活用的序列号：%s。", "The serial this PC was last activated with could not be read: %s.")
+	msgMatchUnknown  = i18n.T("读不到这台电脑上次激活用的序列号：%s。", "The serial this PC was last activated with could not be read: %s.")
 	hintMatchUnknown = i18n.T(
 		"如果激活客户端问「上次激活使用的序列号…跟当前输入的序列号不一致」，说明这台电脑以前用另一个序列号激活过：请先核对客户端显示的序列号末几位和你手上的序列号，确认要更换后再选“是”。管理员可以在配置 serial.last_sources 中指定客户端保存序列号的位置。",
 		"If the activation client asks whether to go on with a serial different from the last one, this PC was activated before with another serial: compare the last characters it shows with yours, and answer yes only if the serial should change. An administrator can tell actwiz where the client keeps its serial with the setting serial.last_sources.")

@@ -16,10 +16,10 @@ import (
 func TestNormalise(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"AA02210025590", "AA02210025590"},
-		{"ＡＡ０２２１００２５５９０", "AA02210025590"},         // full-width from a Chinese IME
-		{"aa0221 0025 590", "AA02210025590"},                // lower case, spaces
-		{"AA-0221-0025590", "AA02210025590"},                // hyphens
-		{"AA\u3000022１0025590", "AA02210025590"},            // ideographic space, mixed width
+		{"ＡＡ０２２１００２５５９０", "AA02210025590"},                   // full-width from a Chinese IME
+		{"aa0221 0025 590", "AA02210025590"},                 // lower case, spaces
+		{"AA-0221-0025590", "AA02210025590"},                 // hyphens
+		{"AA\u3000022１0025590", "AA02210025590"},             // ideographic space, mixed width
 		{"AA\u20140221\u2013002\u22125590", "AA02210025590"}, // em dash, en dash, minus sign
 		{"AA\uFF0D0221\u200B0025590", "AA02210025590"},       // full-width hyphen, zero-width space
 		{" \tAA02210025590\r\n", "AA02210025590"},

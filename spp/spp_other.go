@@ -16,7 +16,7 @@ type unavailable struct{}
 // ErrNotWindows.
 func Native() Client { return unavailable{} }
 
-func (unavailable) Product(context.Context) (Product, error)         { return Product{}, ErrNotWindows }
+func (unavailable) Product(context.Context) (Product, error)        { return Product{}, ErrNotWindows }
 func (unavailable) InstallProductKey(context.Context, string) error { return ErrNotWindows }
 func (unavailable) Activate(context.Context, string) error          { return ErrNotWindows }
 func (unavailable) RefreshLicenseStatus(context.Context) error      { return ErrNotWindows }
