@@ -24,6 +24,7 @@ type Command interface {
 var commands = []func() Command{
 	func() Command { return &checkCmd{} },
 	func() Command { return &snapshotCmd{} },
+	func() Command { return &serialCmd{} },
 	func() Command { return &decodeCmd{} },
 	func() Command { return &versionCmd{} },
 	func() Command { return &helpCmd{} },
