@@ -12,16 +12,16 @@ import (
 )
 
 var (
-	msgNoEndpoints   = i18n.T("没有配置激活服务器（activation.endpoints），跳过此项。", "Skipped: no activation server is configured (activation.endpoints).")
-	msgDNSOK         = i18n.T("所有激活服务器的域名都能解析：%s。", "Every activation server's name resolves: %s.")
-	msgDNSFailed     = i18n.T("这些激活服务器的域名解析不了：%s。本机使用的 DNS 服务器：%s；代理：%s。", "These activation servers' names do not resolve: %s. DNS servers in use: %s; proxy: %s.")
-	msgNotFound      = i18n.T("%s（域名不存在）", "%s (no such name)")
-	msgDNSTimeout    = i18n.T("%s（DNS 服务器没有回应）", "%s (the DNS server did not answer)")
-	msgDNSOther      = i18n.T("%s（%s）", "%s (%s)")
-	msgUnknownValue  = i18n.T("读不到", "not readable")
-	msgNoProxy       = i18n.T("没有", "none")
-	msgProxyNoDNS    = i18n.T("（使用代理时，域名由代理服务器解析，本机解析不了不一定有问题）", " (with a proxy, the proxy resolves names, so a local failure need not matter)")
-	hintDNS          = i18n.T(
+	msgNoEndpoints  = i18n.T("没有配置激活服务器（activation.endpoints），跳过此项。", "Skipped: no activation server is configured (activation.endpoints).")
+	msgDNSOK        = i18n.T("所有激活服务器的域名都能解析：%s。", "Every activation server's name resolves: %s.")
+	msgDNSFailed    = i18n.T("这些激活服务器的域名解析不了：%s。本机使用的 DNS 服务器：%s；代理：%s。", "These activation servers' names do not resolve: %s. DNS servers in use: %s; proxy: %s.")
+	msgNotFound     = i18n.T("%s（域名不存在）", "%s (no such name)")
+	msgDNSTimeout   = i18n.T("%s（DNS 服务器没有回应）", "%s (the DNS server did not answer)")
+	msgDNSOther     = i18n.T("%s（%s）", "%s (%s)")
+	msgUnknownValue = i18n.T("读不到", "not readable")
+	msgNoProxy      = i18n.T("没有", "none")
+	msgProxyNoDNS   = i18n.T("（使用代理时，域名由代理服务器解析，本机解析不了不一定有问题）", " (with a proxy, the proxy resolves names, so a local failure need not matter)")
+	hintDNS         = i18n.T(
 		"激活客户端连不上服务器时，往往只显示“服务器错误”。请：\n1. 确认电脑能上网（打开任意网页试试）。\n2. 政务外网或内网环境：请网络管理员确认能解析上面的域名，或在 DNS 中添加这些域名。\n3. 如果使用代理上网，请确认代理设置正确（命令 netsh winhttp show proxy 可以查看）。\n4. 运行 ipconfig /flushdns 后重试。",
 		"When the activation client cannot reach its server it often says only \"server error\". Please:\n1. Make sure the PC is online (open any web page).\n2. On a government or internal network, ask the network administrator to make these names resolve, or add them to the DNS.\n3. If the PC goes online through a proxy, check its settings (netsh winhttp show proxy shows them).\n4. Run ipconfig /flushdns and try again.")
 )

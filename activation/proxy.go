@@ -91,4 +91,3 @@ func ParseWinHTTPSettings(b []byte) (proxy, bypass string, ok bool) {
 	}
 	return proxy, bypass, true
 }
-
