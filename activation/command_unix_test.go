@@ -57,4 +57,3 @@ func alive(pid int) bool {
 	}
 	return true
 }
-
