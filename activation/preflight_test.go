@@ -10,6 +10,7 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"io"
+	"log"
 	"math/big"
 	"net"
 	"net/http"
@@ -71,6 +72,7 @@ func tlsServer(t *testing.T, cert tls.Certificate, dateOffset time.Duration) str
 		w.Header().Set("Date", time.Now().Add(dateOffset).UTC().Format(http.TimeFormat))
 	}))
 	srv.TLS = &tls.Config{Certificates: []tls.Certificate{cert}}
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // refused handshakes are the point
 	srv.StartTLS()
 	t.Cleanup(srv.Close)
 	return srv.Listener.Addr().(*net.TCPAddr).AddrPort().String()
