@@ -44,6 +44,7 @@ func CheckDNS(ctx context.Context, eps []Endpoint, n Network) checks.Result {
 		host := termsafe.Escape(e.Host)
 		if net.ParseIP(e.Host) != nil {
 			ok = append(ok, host)
+			observed = append(observed, host)
 			continue
 		}
 		lctx, cancel := context.WithTimeout(ctx, n.Timeout)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"actwiz/facts"
 	"actwiz/probe"
 )
 
@@ -27,12 +28,23 @@ func runWith(t *testing.T, dir, config, stdin string, args ...string) result {
 			t.Fatal(err)
 		}
 	}
+	return runEnv(t, dir, sample(), stdin, args...)
+}
+
+// runMachine runs actwiz on a machine that answers like machine, with the
+// config folder dir.
+func runMachine(t *testing.T, dir string, machine facts.Snapshot, args ...string) result {
+	return runEnv(t, dir, machine, "", args...)
+}
+
+func runEnv(t *testing.T, dir string, machine facts.Snapshot, stdin string, args ...string) result {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	env := Env{
 		Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut,
 		Getenv:     func(string) string { return "" },
 		Now:        func() time.Time { return time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC) },
-		Machine:    func() probe.Reader { return probe.FromSnapshot(sample()) },
+		Machine:    func() probe.Reader { return probe.FromSnapshot(machine) },
 		ConfigDirs: []string{dir},
 	}
 	code := Run(context.Background(), args, env)
