@@ -32,10 +32,10 @@ func init() { checks.Register(Definitions...) }
 var (
 	msgFormatOK     = i18n.T("序列号格式正确（%s）。", "The serial has the right format (%s).")
 	msgFormatEmpty  = i18n.T("没有输入序列号。", "No serial was entered.")
-	msgFormatLength = i18n.T("整理后的序列号 %s 有 %d 位，应该是%s。", "Cleaned up, the serial reads %s: %d characters, where it must be %s.")
+	msgFormatLength = i18n.T("整理后的序列号 %s 有 %d 位，应该是 %s。", "Cleaned up, the serial reads %s: %d characters, where it must be %s.")
 	msgFormatChars  = i18n.T("整理后的序列号是 %s（%s）：%s。", "Cleaned up, the serial reads %s (%s): %s.")
 	hintFormat      = i18n.T(
-		"1. 对照购买凭证或序列号标签，重新输入序列号。空格、横线和全角字符不影响，本工具会自动去掉、转换。\n2. 注意容易看错的字符：数字 0 和字母 O，数字 1 和字母 I、L，数字 8 和字母 B。\n3. 格式应为%s，例如 %s。",
+		"1. 对照购买凭证或序列号标签，重新输入序列号。空格、横线和全角字符不影响，本工具会自动去掉、转换。\n2. 注意容易看错的字符：数字 0 和字母 O，数字 1 和字母 I、L，数字 8 和字母 B。\n3. 格式应为：%s，例如 %s。",
 		"1. Type the serial again from the purchase record or label. Spaces, dashes and full-width characters do not matter: actwiz removes and converts them.\n2. Watch for look-alikes: the digit 0 and the letter O, 1 and I or L, 8 and B.\n3. The format is %s, for example %s.")
 	msgFormatSkipped = i18n.T("没有输入序列号，跳过此项。", "Skipped: no serial was entered.")
 )
@@ -63,6 +63,9 @@ func (p Profile) JudgeFormat(input string, entered bool) checks.Result {
 			bad = append(bad, b.Describe())
 		}
 		length := msgLength.F(f.Length)
+		if f.Length != p.Length {
+			length = msgLengthWrong.F(f.Length, p.Shape)
+		}
 		r.Status, r.Detail = checks.Fail, msgFormatChars.F(masked, length, i18n.Join(bad, "；", "; "))
 	default:
 		r.Status, r.Detail = checks.Fail, msgFormatLength.F(masked, f.Length, p.Shape)
@@ -71,7 +74,10 @@ func (p Profile) JudgeFormat(input string, entered bool) checks.Result {
 	return r
 }
 
-var msgLength = i18n.T("%d 位", "%d characters")
+var (
+	msgLength      = i18n.T("%d 位", "%d characters")
+	msgLengthWrong = i18n.T("%d 位，应该是 %s", "%d characters, where it must be %s")
+)
 
 var (
 	msgMatchSame = i18n.T("输入的序列号 %s 就是这台电脑上次激活用的序列号（读自 %s）。", "The serial entered, %s, is the one this PC was last activated with (read from %s).")

@@ -40,7 +40,7 @@ func (p Profile) CheckFormat(input string) Format {
 	return f
 }
 
-var msgCharIs = i18n.T("第 %d 位是 %s，应该是%s", "character %d is %s; it must be %s")
+var msgCharIs = i18n.T("第 %d 位是%s，应该是%s", "character %d is %s; it must be %s")
 
 // Describe names one wrong character in words: a bad character is not a
 // secret (it cannot be part of a valid serial), and naming it is what lets
