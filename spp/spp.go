@@ -6,6 +6,7 @@ package spp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 )
 
@@ -44,13 +45,32 @@ type Error struct {
 	Detail string
 }
 
+// wmiNames names the WMI codes a licensing call meets besides the
+// licensing ones, which activation.Explain knows.
+var wmiNames = map[uint32]string{
+	0x80041001: "WBEM_E_FAILED",
+	0x80041003: "WBEM_E_ACCESS_DENIED",
+	0x80041010: "WBEM_E_INVALID_CLASS",
+	0x80041017: "WBEM_E_INVALID_QUERY",
+	0x80070005: "E_ACCESSDENIED",
+	0x80004001: "E_NOTIMPL",
+}
+
 func (e *Error) Error() string {
 	s := fmt.Sprintf("%s: 0x%08X", e.Op, e.Code)
+	if name, ok := wmiNames[e.Code]; ok {
+		s += " " + name
+	}
 	if e.Detail != "" {
 		s += " (" + e.Detail + ")"
 	}
 	return s
 }
 
-// ErrNoProduct: WMI answered but no Windows product has a key installed.
-var ErrNoProduct = fmt.Errorf("no Windows product with an installed key")
+var (
+	// ErrNoProduct: WMI answered but no Windows product has a key installed.
+	ErrNoProduct = errors.New("no Windows product with an installed key")
+	// ErrNoKeyProperty: the products have no PartialProductKey at all
+	// (Wine's SoftwareLicensingProduct exposes only LicenseStatus).
+	ErrNoKeyProperty = errors.New("SoftwareLicensingProduct does not provide PartialProductKey on this system")
+)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/go-ole/go-ole"
@@ -24,21 +25,48 @@ func Native() Client { return native{} }
 // the licensing service serialises anyway.
 var mu sync.Mutex
 
-const productQuery = "SELECT * FROM SoftwareLicensingProduct WHERE ApplicationID='" + WindowsApplicationID + "' AND PartialProductKey IS NOT NULL"
+// productQuery is slmgr's: only the product with a key installed. Wine's
+// WQL refuses it (WBEM_E_INVALID_QUERY), so there every product is read
+// and the Windows one with a key picked here.
+const (
+	productQuery      = "SELECT * FROM SoftwareLicensingProduct WHERE ApplicationID='" + WindowsApplicationID + "' AND PartialProductKey IS NOT NULL"
+	productsQuery     = "SELECT * FROM SoftwareLicensingProduct"
+	wbemEInvalidQuery = 0x80041017
+)
 
 func (native) Product(ctx context.Context) (Product, error) {
 	var p Product
 	err := run(ctx, "reading SoftwareLicensingProduct", func(svc *ole.IDispatch) error {
-		found := false
-		err := each(svc, productQuery, func(item *ole.IDispatch) error {
+		found, unreadable := false, false
+		pick := func(item *ole.IDispatch) error {
 			if found {
+				return nil
+			}
+			key, ok := str(item, "PartialProductKey")
+			if !ok {
+				if _, err := item.InvokeWithOptionalArgs("PartialProductKey", ole.DISPATCH_METHOD|ole.DISPATCH_PROPERTYGET, nil); err != nil {
+					unreadable = true
+				}
+			}
+			if key == "" {
+				return nil
+			}
+			if app, ok := str(item, "ApplicationID"); ok && !strings.EqualFold(app, WindowsApplicationID) {
 				return nil
 			}
 			found = true
 			p = readProduct(item)
 			return nil
-		})
-		if err == nil && !found {
+		}
+		err := each(svc, productQuery, pick)
+		var se *Error
+		if errors.As(err, &se) && se.Code == wbemEInvalidQuery {
+			err = each(svc, productsQuery, pick)
+		}
+		switch {
+		case err == nil && !found && unreadable:
+			return ErrNoKeyProperty
+		case err == nil && !found:
 			return ErrNoProduct
 		}
 		return err
@@ -117,7 +145,11 @@ func comError(op string, err error) error {
 				code = sc
 			}
 		}
-		return &Error{Op: op, Code: code, Detail: oe.Description()}
+		detail := oe.Description()
+		if detail == "<nil>" {
+			detail = ""
+		}
+		return &Error{Op: op, Code: code, Detail: detail}
 	}
 	return fmt.Errorf("%s: %w", op, err)
 }
