@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -10,7 +9,7 @@ import (
 	"actwiz/checks"
 	"actwiz/i18n"
 	"actwiz/serial"
-	"actwiz/spp"
+	"actwiz/steps"
 )
 
 type activateCmd struct {
@@ -48,8 +47,7 @@ func (c *activateCmd) Run(ctx context.Context, app *App, args []string) (int, er
 	}
 	profile, _ := serial.ByName(app.Config.Serial.Profile)
 	act := app.Config.Activation
-	driverName := act.DriverFor(profile.Name)
-	needsSerial := driverName == "spp" && profile.Name == serial.Windows.Name || driverName == "command" && usesSerial(act.Command)
+	driver, needsSerial := steps.NewDriver(app.Config)
 
 	// The serial is asked for before the slow checks, so nobody waits for
 	// the network and then finds a prompt.
@@ -91,12 +89,12 @@ func (c *activateCmd) Run(ctx context.Context, app *App, args []string) (int, er
 		attempt = activation.SkipAttempt(activation.NeedsYes)
 	case activation.GateRefuses(gate):
 		attempt = activation.SkipAttempt(activation.GateRefused)
-	case driverName == "none":
+	case driver == nil:
 		attempt = activation.SkipAttempt(activation.DriverNone)
 	case needsSerial && !serialOK:
 		attempt = activation.SkipAttempt(activation.NoSerial)
 	default:
-		attempt = newDriver(app, driverName, profile).Attempt(ctx, serialForDriver(profile, input))
+		attempt = driver.Attempt(ctx, serialForDriver(profile, input))
 	}
 	results = append(results, attempt)
 	if err := ctx.Err(); err != nil {
@@ -108,15 +106,6 @@ func (c *activateCmd) Run(ctx context.Context, app *App, args []string) (int, er
 	return checks.ExitCode(results), nil
 }
 
-func usesSerial(argv []string) bool {
-	for _, a := range argv {
-		if strings.Contains(a, "{serial}") {
-			return true
-		}
-	}
-	return false
-}
-
 // serialForDriver is the serial as the activation program expects it:
 // product keys in their dashed groups, others bare.
 func serialForDriver(p serial.Profile, input string) string {
@@ -124,15 +113,4 @@ func serialForDriver(p serial.Profile, input string) string {
 		return ""
 	}
 	return p.Display(serial.Normalise(input))
-}
-
-func newDriver(app *App, name string, p serial.Profile) activation.Driver {
-	act := app.Config.Activation
-	if name == "spp" {
-		return activation.SPP{Client: spp.Native()}
-	}
-	return activation.Command{
-		Argv: act.Command, Timeout: act.CommandTimeout, SuccessCodes: act.SuccessCodes,
-		Messages: act.Messages, Mask: p.Mask,
-	}
 }

@@ -126,5 +126,5 @@ func (st *Activation) attempt(ctx context.Context, s *Session, emit func(Event),
 		return activation.SkipAttempt(activation.NotConfirmed), gate, nil
 	}
 	emit(Note{Step: ActivationID, Text: msgActivating})
-	return st.Driver.Attempt(ctx, s.Serial), gate, nil
+	return st.Driver.Attempt(ctx, st.Profile.Display(s.Serial)), gate, nil
 }
