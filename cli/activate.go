@@ -39,7 +39,7 @@ var msgActivateTitle = i18n.T("actwiz 激活", "actwiz activation")
 // Run checks this machine (never a snapshot: activation changes the
 // machine it runs on), then attempts activation only with --yes.
 func (c *activateCmd) Run(ctx context.Context, app *App, args []string) (int, error) {
-	if err := noArgs(c.Name(), args); err != nil {
+	if err := noSerialArgs(c.Name(), args); err != nil {
 		return 0, err
 	}
 	if err := checkFormat(c.format, "text", "json"); err != nil {

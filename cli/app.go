@@ -96,7 +96,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	cmd, ok := lookup(name)
 	if !ok {
 		lang := preliminaryLang(args, env)
-		fmt.Fprintln(env.Stderr, msgUnknownCommand.F(name).In(lang))
+		fmt.Fprintln(env.Stderr, msgUnknownCommand.F(maskIfSerial(name)).In(lang))
 		return ExitUsage
 	}
 	var g globalFlags

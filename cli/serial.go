@@ -40,7 +40,7 @@ var (
 const lastSerialTimeout = 10 * time.Second
 
 func (c *serialCmd) Run(ctx context.Context, app *App, args []string) (int, error) {
-	if err := noArgs(c.Name(), args); err != nil {
+	if err := noSerialArgs(c.Name(), args); err != nil {
 		return 0, err
 	}
 	if err := checkFormat(c.format, "text", "json"); err != nil {
@@ -58,6 +58,28 @@ func (c *serialCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 		return 0, err
 	}
 	return checks.ExitCode(results), nil
+}
+
+var msgSerialAsArg = i18n.T("actwiz %s 不接受参数。序列号请用 --serial 给出，或者在提示时输入。", "actwiz %s takes no arguments. Give the serial with --serial, or type it at the prompt.")
+
+// noSerialArgs refuses positional arguments without repeating them: the
+// one most likely there is a serial, which must not reach the screen.
+func noSerialArgs(name string, args []string) error {
+	if len(args) > 0 {
+		return usagef(msgSerialAsArg, name)
+	}
+	return nil
+}
+
+// maskIfSerial hides a word that has the shape of a serial of any
+// profile, for messages that repeat what was typed.
+func maskIfSerial(word string) string {
+	for _, p := range serial.Profiles {
+		if p.CheckFormat(word).OK {
+			return p.Mask(word)
+		}
+	}
+	return word
 }
 
 // currentSerial is --serial, or else a line typed or piped in.
