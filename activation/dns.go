@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"strings"
+	"time"
 
 	"actwiz/checks"
 	"actwiz/i18n"
@@ -47,7 +48,7 @@ func CheckDNS(ctx context.Context, eps []Endpoint, n Network) checks.Result {
 			observed = append(observed, host)
 			continue
 		}
-		lctx, cancel := context.WithTimeout(ctx, n.Timeout)
+		lctx, cancel := context.WithTimeout(ctx, n.timeout())
 		addrs, err := n.LookupHost(lctx, e.Host)
 		cancel()
 		if err != nil {
@@ -74,6 +75,11 @@ func CheckDNS(ctx context.Context, eps []Endpoint, n Network) checks.Result {
 		proxy = i18n.Join([]i18n.Text{proxy, msgProxyNoDNS}, "", "")
 	}
 	r.Status, r.Detail, r.Hint = checks.Fail, msgDNSFailed.F(i18n.Join(bad, "、", ", "), servers, proxy), hintDNS
+	if s.Proxy != "" {
+		// Through a proxy the names are the proxy's to resolve:
+		// activation.reach tells whether the servers are reached.
+		r.Status = checks.Warn
+	}
 	return r
 }
 
@@ -86,6 +92,13 @@ func dnsProblem(host string, err error) i18n.Text {
 		return msgDNSTimeout.F(host)
 	}
 	return msgDNSOther.F(host, termsafe.Escape(err.Error()))
+}
+
+func (n Network) timeout() time.Duration {
+	if n.Timeout <= 0 {
+		return DefaultTimeout
+	}
+	return n.Timeout
 }
 
 func (n Network) settings() NetSettings {

@@ -35,7 +35,7 @@ func (p Preflight) Run(ctx context.Context, done func(checks.Result)) []checks.R
 	if tolerance <= 0 {
 		tolerance = DefaultClockTolerance
 	}
-	sctx, cancel := context.WithTimeout(ctx, p.Network.Timeout)
+	sctx, cancel := context.WithTimeout(ctx, p.Network.timeout())
 	service := JudgeService(query(sctx, ServiceName(p.Profile)))
 	cancel()
 	done(service)

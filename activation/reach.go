@@ -60,7 +60,7 @@ func Reach(ctx context.Context, eps []Endpoint, n Network) []Outcome {
 	done := make(chan struct{}, len(eps))
 	for i, e := range eps {
 		go func() {
-			ectx, cancel := context.WithTimeout(ctx, n.Timeout)
+			ectx, cancel := context.WithTimeout(ctx, n.timeout())
 			defer cancel()
 			out[i] = reachOne(ectx, e, n)
 			done <- struct{}{}
