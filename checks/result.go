@@ -63,9 +63,17 @@ func DefaultRules() Rules { return Rules{Placeholders: NewPlaceholders(nil)} }
 // and ids are a contract (spec §2).
 var Hardware = []Definition{biosSerial, boardSerial, diskSerial, diskFixed, nicPresent, nicFixed}
 
+// registered holds the definitions of checks judged outside this package
+// (serial, activation): their packages register them so reports and views
+// find their titles and rules.
+var registered []Definition
+
+// Register adds definitions of checks that other packages judge.
+func Register(defs ...Definition) { registered = append(registered, defs...) }
+
 // Lookup finds a definition by id in the known catalogues.
 func Lookup(id string) (Definition, bool) {
-	for _, d := range Hardware {
+	for _, d := range append(Hardware[:len(Hardware):len(Hardware)], registered...) {
 		if d.ID == id {
 			return d, true
 		}

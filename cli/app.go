@@ -96,7 +96,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 	cmd, ok := lookup(name)
 	if !ok {
 		lang := preliminaryLang(args, env)
-		fmt.Fprintln(env.Stderr, msgUnknownCommand.F(name).In(lang))
+		fmt.Fprintln(env.Stderr, msgUnknownCommand.F(maskIfSerial(name)).In(lang))
 		return ExitUsage
 	}
 	var g globalFlags
@@ -143,7 +143,7 @@ func splitCommand(args []string) (string, []string) {
 
 func takesValue(flag string) bool {
 	switch flag {
-	case "--config", "--lang", "--theme", "--snapshot", "--format", "-o", "--output", "--save", "--case":
+	case "--config", "--lang", "--theme", "--snapshot", "--format", "-o", "--output", "--save", "--case", "--serial":
 		return true
 	}
 	return false

@@ -25,6 +25,8 @@ var commands = []func() Command{
 	func() Command { return &wizardCmd{} },
 	func() Command { return &checkCmd{} },
 	func() Command { return &snapshotCmd{} },
+	func() Command { return &serialCmd{} },
+	func() Command { return &activateCmd{} },
 	func() Command { return &decodeCmd{} },
 	func() Command { return &versionCmd{} },
 	func() Command { return &helpCmd{} },

@@ -14,11 +14,13 @@ import (
 // Config is every setting. The mapstructure tag is the key's name in a
 // config file; nested structs are sections ("probe.timeout").
 type Config struct {
-	Lang   string `mapstructure:"lang"`
-	Probe  Probe  `mapstructure:"probe"`
-	Checks Checks `mapstructure:"checks"`
-	UI     UI     `mapstructure:"ui"`
-	Report Report `mapstructure:"report"`
+	Lang       string     `mapstructure:"lang"`
+	Probe      Probe      `mapstructure:"probe"`
+	Checks     Checks     `mapstructure:"checks"`
+	UI         UI         `mapstructure:"ui"`
+	Serial     Serial     `mapstructure:"serial"`
+	Activation Activation `mapstructure:"activation"`
+	Report     Report     `mapstructure:"report"`
 }
 
 type Probe struct {
@@ -36,11 +38,13 @@ type UI struct {
 // Defaults returns the settings used when nothing else is configured.
 func Defaults() Config {
 	return Config{
-		Lang:   "",
-		Probe:  Probe{Timeout: probe.DefaultTimeout},
-		Checks: Checks{Placeholders: []string{}},
-		UI:     UI{Theme: "auto"},
-		Report: Report{Dir: ""},
+		Lang:       "",
+		Probe:      Probe{Timeout: probe.DefaultTimeout},
+		Checks:     Checks{Placeholders: []string{}},
+		UI:         UI{Theme: "auto"},
+		Serial:     defaultSerial(),
+		Activation: defaultActivation(),
+		Report:     Report{Dir: ""},
 	}
 }
 

@@ -30,6 +30,8 @@ type Report struct {
 	Host        facts.Host      `json:"host"`
 	Case        string          `json:"case,omitempty"`
 	Facts       *facts.Snapshot `json:"facts,omitempty"`
+	// Title heads the text output; empty means the hardware check's.
+	Title i18n.Text `json:"-"`
 }
 
 // Check is one result as written in the report.

@@ -32,6 +32,9 @@ var (
 func WriteText(w io.Writer, r Report, lang i18n.Lang, g glyphs.Set) error {
 	p := &printer{w: w}
 	head := txtHeader.In(lang)
+	if !r.Title.Empty() {
+		head = r.Title.In(lang)
+	}
 	if r.Host.Name != "" {
 		head += " · " + termsafe.Escape(r.Host.Name)
 	}

@@ -35,6 +35,9 @@ type Session struct {
 	Case    string
 	Lang    i18n.Lang
 	Started time.Time
+	// Serial is the serial the user entered, normalised, for the
+	// activation step; it is never written anywhere (reports mask it).
+	Serial  string
 	results map[string][]checks.Result
 	order   []string
 }

@@ -30,6 +30,9 @@ var statusDigits = []checks.Status{checks.Pass, checks.Warn, checks.Fail, checks
 // new version that lists the old ids first; released versions never change.
 var Catalogues = map[int][]string{
 	1: {"bios.serial", "board.serial", "disk.serial", "disk.fixed", "nic.present", "nic.fixed"},
+	2: {"bios.serial", "board.serial", "disk.serial", "disk.fixed", "nic.present", "nic.fixed",
+		"serial.format", "serial.match",
+		"activation.gate", "activation.service", "activation.dns", "activation.reach", "activation.clock", "activation.attempt"},
 }
 
 // Entry is one check decoded from a code.

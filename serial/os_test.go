@@ -1,0 +1,5 @@
+package serial
+
+import "runtime"
+
+var isWindows = runtime.GOOS == "windows"

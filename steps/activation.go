@@ -1,0 +1,130 @@
+package steps
+
+import (
+	"context"
+
+	"actwiz/activation"
+	"actwiz/checks"
+	"actwiz/i18n"
+	"actwiz/serial"
+)
+
+// Activation runs the pre-flight checks and, with the user's consent,
+// the activation attempt.
+type Activation struct {
+	Profile   serial.Profile
+	Preflight activation.Preflight
+	// Driver makes the attempt; nil is the driver none.
+	Driver activation.Driver
+	// NeedsSerial: the driver activates with the serial of the serial step.
+	NeedsSerial bool
+}
+
+const ActivationID = "activation"
+
+// Question IDs of the step, for views and tests.
+const (
+	ForceQuestion    = "force"
+	ActivateQuestion = "activate"
+)
+
+func (*Activation) ID() string { return ActivationID }
+func (*Activation) Title() i18n.Text {
+	return i18n.T("激活", "Activation")
+}
+func (*Activation) Items() []checks.Definition { return activation.Definitions }
+
+var (
+	msgAskForce     = i18n.T("硬件检查有不通过的项，激活客户端很可能不发送请求、只显示“服务器错误”。仍然尝试激活吗？", "Some hardware checks fail: the activation client will likely not send the request and only say \"server error\". Try to activate anyway?")
+	msgAskActivate  = i18n.T("现在激活吗？", "Activate now?")
+	msgAskWithKey   = i18n.T("现在用序列号 %s 激活吗？", "Activate now with the serial %s?")
+	msgActivateWhat = i18n.T("激活会联系激活服务器，并改变这台电脑的激活状态。", "Activating contacts the activation server and changes this PC's activation state.")
+	msgActivating   = i18n.T("正在激活，可能需要一两分钟…", "Activating; this can take a minute or two…")
+	msgPreflight    = i18n.T("正在检查激活服务和网络…", "Checking the activation service and the network…")
+	msgSnapshotSkip = i18n.T("检查的是记录的快照，不是这台电脑，跳过此项。", "Skipped: this is a recorded snapshot, not this machine.")
+)
+
+func (st *Activation) Run(ctx context.Context, s *Session, emit func(Event)) {
+	for _, d := range activation.Definitions {
+		emit(ItemStarted{Step: ActivationID, ID: d.ID})
+	}
+	done := func(r checks.Result) { emit(ItemDone{Step: ActivationID, Result: r}) }
+	hardware := s.Results(HardwareID)
+	gate := activation.Gate(hardware, false)
+	done(gate)
+
+	if s.Source.Snapshot {
+		results := []checks.Result{gate}
+		for _, d := range activation.Definitions[1:] {
+			r := checks.Result{ID: d.ID, Status: checks.Skip, Detail: msgSnapshotSkip}
+			if d.ID == activation.AttemptID {
+				r = activation.SkipAttempt(activation.OnSnapshot)
+			}
+			done(r)
+			results = append(results, r)
+		}
+		s.Record(ActivationID, results)
+		emit(Finished{Step: ActivationID})
+		return
+	}
+
+	emit(Note{Step: ActivationID, Text: msgPreflight})
+	pre := st.Preflight.Run(ctx, done)
+	if ctx.Err() != nil {
+		emit(Finished{Step: ActivationID, Err: ctx.Err()})
+		return
+	}
+	attempt, gate, err := st.attempt(ctx, s, emit, gate, hardware)
+	if err != nil {
+		emit(Finished{Step: ActivationID, Err: err})
+		return
+	}
+	done(attempt)
+	s.Record(ActivationID, append(append([]checks.Result{gate}, pre...), attempt))
+	emit(Finished{Step: ActivationID})
+}
+
+// attempt asks for consent and activates; it returns the attempt's result
+// and the gate, which a forced attempt turns into a warning.
+func (st *Activation) attempt(ctx context.Context, s *Session, emit func(Event), gate checks.Result, hardware []checks.Result) (checks.Result, checks.Result, error) {
+	switch {
+	case st.Driver == nil:
+		return activation.SkipAttempt(activation.DriverNone), gate, nil
+	case st.NeedsSerial && s.Serial == "":
+		return activation.SkipAttempt(activation.NoSerial), gate, nil
+	}
+	if activation.GateRefuses(gate) {
+		ans, err := Ask(ctx, emit, &Question{Step: ActivationID, ID: ForceQuestion, Kind: Confirm, Default: "n",
+			Prompt: msgAskForce, Help: gate.Detail})
+		if err != nil {
+			return checks.Result{}, gate, err
+		}
+		if ans.Cancelled || ans.Text != "y" {
+			return activation.SkipAttempt(activation.GateRefused), gate, nil
+		}
+		gate = activation.Gate(hardware, true)
+		emit(ItemDone{Step: ActivationID, Result: gate})
+	}
+	prompt := msgAskActivate
+	if st.NeedsSerial {
+		prompt = msgAskWithKey.F(st.Profile.Mask(s.Serial))
+	}
+	// The serial question is explained before anyone confirms: a differing
+	// last serial's consequences come first in the help.
+	help := msgActivateWhat
+	for _, r := range s.Results(SerialID) {
+		if r.ID == serial.MatchID && r.Status == checks.Warn {
+			help = i18n.Join([]i18n.Text{r.Detail, msgActivateWhat}, "\n", "\n")
+		}
+	}
+	ans, err := Ask(ctx, emit, &Question{Step: ActivationID, ID: ActivateQuestion, Kind: Confirm, Default: "n",
+		Prompt: prompt, Help: help})
+	if err != nil {
+		return checks.Result{}, gate, err
+	}
+	if ans.Cancelled || ans.Text != "y" {
+		return activation.SkipAttempt(activation.NotConfirmed), gate, nil
+	}
+	emit(Note{Step: ActivationID, Text: msgActivating})
+	return st.Driver.Attempt(ctx, st.Profile.Display(s.Serial)), gate, nil
+}

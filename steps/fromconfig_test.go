@@ -1,0 +1,38 @@
+package steps
+
+import (
+	"testing"
+
+	"actwiz/activation"
+	"actwiz/config"
+)
+
+func TestStepsFromConfig(t *testing.T) {
+	c := config.Defaults()
+	if d, needs := NewDriver(c); d != nil || needs {
+		t.Errorf("cmge without a command must be the driver none, got %T %v", d, needs)
+	}
+	if st := NewSerial(c); st.Profile.Name != "cmge" || len(st.Sources) != 0 {
+		t.Errorf("cmge serial step: %+v", st)
+	}
+	c.Activation.Command = []string{"CmitClient.exe", "/sn={serial}"}
+	if d, needs := NewDriver(c); !needs {
+		t.Errorf("a command with {serial} needs the serial: %T", d)
+	} else if _, ok := d.(activation.Command); !ok {
+		t.Errorf("driver %T; want the command driver", d)
+	}
+	c = config.Defaults()
+	c.Serial.Profile = "windows"
+	if d, needs := NewDriver(c); !needs {
+		t.Errorf("windows: %T %v", d, needs)
+	} else if _, ok := d.(activation.SPP); !ok {
+		t.Errorf("driver %T; want spp", d)
+	}
+	st := NewActivation(c)
+	if len(st.Preflight.Endpoints) != 2 || st.Preflight.Profile != "windows" {
+		t.Errorf("windows activation step: %+v", st.Preflight)
+	}
+	if s := NewSerial(c); len(s.Sources) != 1 || !s.Sources[0].SPP {
+		t.Errorf("windows reads the partial key by default: %+v", s.Sources)
+	}
+}
