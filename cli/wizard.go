@@ -38,6 +38,8 @@ var msgBadCase = i18n.T("--case 的值 %q 有误：%s", "--case %q: %s")
 func wizardSteps(app *App, reader probe.Reader) []steps.Step {
 	return []steps.Step{
 		&steps.Hardware{Reader: reader, Timeout: app.Config.Probe.Timeout, Rules: app.Rules, Now: app.Now},
+		steps.NewSerial(app.Config),
+		steps.NewActivation(app.Config),
 	}
 }
 
