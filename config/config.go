@@ -18,6 +18,8 @@ type Config struct {
 	Probe  Probe  `mapstructure:"probe"`
 	Checks Checks `mapstructure:"checks"`
 	UI     UI     `mapstructure:"ui"`
+	Logs   Logs   `mapstructure:"logs"`
+	Upload Upload `mapstructure:"upload"`
 }
 
 type Probe struct {
@@ -39,6 +41,8 @@ func Defaults() Config {
 		Probe:  Probe{Timeout: probe.DefaultTimeout},
 		Checks: Checks{Placeholders: []string{}},
 		UI:     UI{Theme: "auto"},
+		Logs:   defaultLogs(),
+		Upload: defaultUpload(),
 	}
 }
 
