@@ -3,11 +3,13 @@ module actwiz
 go 1.26.8
 
 require (
+	github.com/go-ole/go-ole v1.3.0
 	github.com/go-viper/mapstructure/v2 v2.5.0
 	github.com/klauspost/compress v1.20.4
 	github.com/rivo/uniseg v0.4.7
 	github.com/spf13/pflag v1.0.10
 	github.com/spf13/viper v1.21.0
+	github.com/yusufpapurcu/wmi v1.2.4
 	golang.org/x/sys v0.50.0
 )
 
