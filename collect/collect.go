@@ -201,7 +201,7 @@ func Write(ctx context.Context, opts Options) (out *Outcome, err error) {
 		return fail(err)
 	}
 	data = opts.Redact.Bytes(data)
-	mw, err := zw.CreateHeader(&zip.FileHeader{Name: ManifestName, Method: zip.Deflate, Modified: opts.Now})
+	mw, err := zw.CreateHeader(&zip.FileHeader{Name: ManifestName, Method: zip.Deflate, Modified: opts.Now, CreatorVersion: 0x0b14})
 	if err != nil {
 		return fail(err)
 	}

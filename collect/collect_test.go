@@ -41,6 +41,18 @@ func readBack(t *testing.T, path string) (map[string]entry, Manifest) {
 	if err := json.Unmarshal(out, &entries); err != nil {
 		t.Fatal(err)
 	}
+	// Info-ZIP reads the same names, Chinese included.
+	list := exec.Command("unzip", "-Z1", path)
+	list.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8")
+	names, err := list.Output()
+	if err != nil {
+		t.Fatalf("unzip -Z1: %v", err)
+	}
+	for _, n := range strings.Split(strings.TrimSpace(string(names)), "\n") {
+		if _, ok := entries[n]; !ok {
+			t.Errorf("unzip lists %q, which Python does not", n)
+		}
+	}
 	data, err := exec.Command("unzip", "-p", path, ManifestName).Output()
 	if err != nil {
 		t.Fatalf("unzip -p manifest: %v", err)

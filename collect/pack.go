@@ -302,8 +302,11 @@ func (p *packer) write(ctx context.Context, ordered <-chan *op) error {
 				Name:   o.name,
 				Method: zip.Deflate,
 				// 0x8: sizes and CRC follow the data; 0x800: the name is UTF-8.
-				Flags:          0x8 | 0x800,
-				CreatorVersion: 20,
+				Flags: 0x8 | 0x800,
+				// Made on NTFS, version 2.0: Info-ZIP's unzip ignores the
+				// UTF-8 flag for names from FAT (the zero default) and
+				// garbles Chinese names; Explorer and 7-Zip read both.
+				CreatorVersion: 0x0b14,
 				ReaderVersion:  20,
 				Modified:       p.modTime,
 			}

@@ -1,0 +1,84 @@
+package steps
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"actwiz/checks"
+	"actwiz/collect"
+	"actwiz/facts"
+	"actwiz/glyphs"
+	"actwiz/i18n"
+)
+
+func TestLogsStepAsksThenPacksTheChosenCategories(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the test collectors are shell commands")
+	}
+	dir := t.TempDir()
+	step := &Logs{
+		Builtin: false, Prefix: "CMGE_Log", Dir: dir, Ask: true, Version: "test", Glyphs: glyphs.Plain,
+		Now: func() time.Time { return time.Date(2026, 11, 26, 10, 0, 0, 0, time.Local) },
+		Extra: []collect.Collector{
+			{Name: "net", Category: "network", Command: []string{"sh", "-c", "echo net"}},
+			{Name: "ps", Category: "processes", Command: []string{"sh", "-c", "echo ps"}},
+			{Name: "broken", Category: "processes", Command: []string{"sh", "-c", "exit 4"}},
+		},
+	}
+	if len(step.Items()) != 3 {
+		t.Fatalf("items: %v", step.Items())
+	}
+	snap := facts.New()
+	snap.Host.Name = "pc-test"
+	s := &Session{Facts: snap, Case: "77", Lang: i18n.EN}
+	done := map[string]checks.Status{}
+	var asked []string
+	step.Run(context.Background(), s, func(e Event) {
+		switch e := e.(type) {
+		case *Question:
+			asked = append(asked, e.ID)
+			if e.ID == "logs.categories" {
+				if len(e.Choices) != 7 || !e.Choices[0].Selected || e.Choices[6].Label.ZH != "升级日志" {
+					t.Errorf("checklist: %+v", e.Choices)
+				}
+				e.Reply(Answer{Values: []string{"processes"}})
+			}
+		case ItemDone:
+			done[e.Result.ID] = e.Result.Status
+		case Finished:
+			if e.Err != nil {
+				t.Errorf("finished with %v", e.Err)
+			}
+		}
+	})
+	want := map[string]checks.Status{"logs.net": checks.Skip, "logs.ps": checks.Pass, "logs.broken": checks.Fail}
+	for id, st := range want {
+		if done[id] != st {
+			t.Errorf("%s: %s, want %s", id, done[id], st)
+		}
+	}
+	if step.Outcome == nil || !strings.HasPrefix(filepath.Base(step.Outcome.Path), "CMGE_Log_pc-test_20261126-100000_77") {
+		t.Fatalf("outcome %+v", step.Outcome)
+	}
+	if _, err := os.Stat(step.Outcome.Path); err != nil {
+		t.Error(err)
+	}
+	// No OpenFolder: no question about it.
+	if strings.Join(asked, ",") != "logs.categories" {
+		t.Errorf("asked %v", asked)
+	}
+	names := map[string]bool{}
+	for _, f := range step.Outcome.Manifest.Files {
+		names[f.Path] = true
+	}
+	for _, n := range []string{"actwiz-report.json", "actwiz-report.txt", "actwiz-facts.json"} {
+		if !names[n] {
+			t.Errorf("own file %s missing: %v", n, names)
+		}
+	}
+}
