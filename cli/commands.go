@@ -26,6 +26,7 @@ var commands = []func() Command{
 	func() Command { return &snapshotCmd{} },
 	func() Command { return &decodeCmd{} },
 	func() Command { return &collectCmd{} },
+	func() Command { return &uploadCmd{} },
 	func() Command { return &versionCmd{} },
 	func() Command { return &helpCmd{} },
 }

@@ -43,7 +43,7 @@ var (
 	allowedCollector = i18n.T("第 %d 个收集器（%s）有误：%s", "collector %d (%s) is wrong: %s")
 	allowedDuplicate = i18n.T("收集器名称 %q 重复（内置收集器也占用名称）", "collector name %q is used twice (built-in collectors count)")
 	allowedPrefix    = i18n.T("以字母或数字开头的字母、数字、点、下划线、连字符，最多 64 个，例如 CMGE_Log", "letters, digits, dots, underscores and hyphens starting with a letter or digit, at most 64, such as CMGE_Log")
-	allowedUploadURL = i18n.T("https:// 或 http:// 开头的网址，或留空", "an https:// or http:// address, or empty")
+	allowedUploadURL = i18n.T("https:// 或 http:// 开头、不含用户名和密码的网址，或留空", "an https:// or http:// address without a user or password in it, or empty")
 	allowedMethod    = i18n.T("put（WebDAV）或 post（multipart 表单）", "put (WebDAV) or post (multipart form)")
 	allowedUpTimeout = i18n.T("10s 到 24h 之间的时长", "a duration from 10s to 24h")
 )
@@ -69,7 +69,8 @@ func validateLogs(c *Config) (string, i18n.Text, bool) {
 	}
 	if c.Upload.URL != "" {
 		u, err := url.Parse(c.Upload.URL)
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		// A password in the address would be a password in a file.
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
 			return "upload.url", allowedUploadURL, false
 		}
 	}

@@ -61,6 +61,7 @@ func TestLogsRefusesBadCollectors(t *testing.T) {
 		{"password in file", "upload:\n  password: hunter2\n", "unknown key"},
 		{"bad method", "upload:\n  method: get\n", "put (WebDAV) or post"},
 		{"bad url", "upload:\n  url: ftp://x/\n", "https://"},
+		{"password in url", "upload:\n  url: https://u:pw@x/dav/\n", "without a user or password"},
 	}
 	for _, tt := range tests {
 		_, err := loadYAML(t, tt.yaml)
