@@ -10,6 +10,7 @@ import (
 	"golang.org/x/term"
 
 	"actwiz/i18n"
+	"actwiz/steps"
 	"actwiz/termsafe"
 	"actwiz/upload"
 )
@@ -24,7 +25,7 @@ func (*uploadCmd) Usage() string        { return "upload FILE" }
 func (*uploadCmd) Flags(*pflag.FlagSet) {}
 
 // PasswordEnv holds the upload password; it is never a flag or a setting.
-const PasswordEnv = "ACTWIZ_UPLOAD_PASSWORD"
+const PasswordEnv = steps.UploadPasswordEnv
 
 var (
 	msgUploadOneFile  = i18n.T("请给出一个要上传的文件：actwiz upload FILE", "Give one file to upload: actwiz upload FILE")

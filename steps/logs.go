@@ -3,6 +3,7 @@ package steps
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/user"
@@ -17,6 +18,7 @@ import (
 	"actwiz/i18n"
 	"actwiz/report"
 	"actwiz/termsafe"
+	"actwiz/upload"
 )
 
 // Logs packs the seven categories of logs into one zip: a checklist of the
@@ -37,6 +39,10 @@ type Logs struct {
 	Now     func() time.Time
 	// OpenFolder shows the package in the file manager; nil offers nothing.
 	OpenFolder func(path string) error
+	// Upload, when its URL is set, is offered at the end (with Ask). The
+	// password comes from Getenv(UploadPasswordEnv) or a Secret question.
+	Upload upload.Options
+	Getenv func(string) string
 
 	// Outcome is the written package once Run has returned without error.
 	Outcome *collect.Outcome
@@ -166,6 +172,7 @@ func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 				emit(Note{Step: LogsID, Text: msgRedactionMap.F(termsafe.Escape(w.out.MapPath))})
 			}
 			l.offerFolder(ctx, emit, w.out.Path)
+			l.offerUpload(ctx, emit, w.out.Path)
 			emit(Finished{Step: LogsID})
 			return
 		}
@@ -320,4 +327,89 @@ func humanBytes(n int64) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// UploadPasswordEnv holds the upload password; it is never a setting.
+const UploadPasswordEnv = "ACTWIZ_UPLOAD_PASSWORD"
+
+var (
+	msgOfferUpload    = i18n.T("现在把日志包上传到 %s 吗？", "Upload the package to %s now?")
+	msgUploadPassword = i18n.T("上传账号 %s 的密码：", "Password for upload account %s:")
+	msgNeedPassword   = i18n.T("请输入密码。", "Type the password.")
+	msgUploadProgress = i18n.T("已上传 %d%%", "%d%% sent")
+	msgUploadDone     = i18n.T("上传完成：%s", "Uploaded: %s")
+	msgUploadKept     = i18n.T("日志包仍保存在本机：%s", "The package is still on this machine: %s")
+)
+
+// offerUpload asks whether to upload and does it, reporting progress. A
+// failed upload is a note, not a failed step: the package exists.
+func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) {
+	if !l.Ask || l.Upload.URL == "" {
+		return
+	}
+	a, err := Ask(ctx, emit, &Question{Step: LogsID, ID: "logs.upload", Kind: Confirm, Prompt: msgOfferUpload.F(termsafe.Escape(l.Upload.URL)), Default: "y"})
+	if err != nil || a.Cancelled || a.Text != "y" {
+		return
+	}
+	opts := l.Upload
+	if l.Getenv != nil {
+		opts.Password = l.Getenv(UploadPasswordEnv)
+	}
+	if opts.Password == "" && opts.User != "" {
+		a, err := Ask(ctx, emit, &Question{Step: LogsID, ID: "logs.upload-password", Kind: Secret,
+			Prompt: msgUploadPassword.F(termsafe.Escape(opts.User)),
+			Validate: func(answer string) i18n.Text {
+				if answer == "" {
+					return msgNeedPassword
+				}
+				return i18n.Text{}
+			}})
+		if err != nil || a.Cancelled {
+			return
+		}
+		opts.Password = a.Text
+	}
+	// Progress arrives on the HTTP client's goroutine; it is emitted here.
+	percents := make(chan int, 16)
+	lastTenth := -1
+	opts.Progress = func(sent, total int64) {
+		if total == 0 {
+			return
+		}
+		if tenth := int(sent * 10 / total); tenth != lastTenth {
+			lastTenth = tenth
+			select {
+			case percents <- tenth * 10:
+			default: // the view is behind; the next one will do
+			}
+		}
+	}
+	type done struct {
+		res *upload.Result
+		err error
+	}
+	result := make(chan done, 1)
+	go func() {
+		res, err := upload.Upload(ctx, path, opts)
+		result <- done{res, err}
+	}()
+	for {
+		select {
+		case p := <-percents:
+			emit(Note{Step: LogsID, Text: msgUploadProgress.F(p)})
+		case d := <-result:
+			if d.err != nil {
+				var ue *upload.Error
+				if errors.As(d.err, &ue) {
+					emit(Note{Step: LogsID, Text: ue.Text})
+				} else {
+					emit(Note{Step: LogsID, Text: i18n.T(d.err.Error(), d.err.Error())})
+				}
+				emit(Note{Step: LogsID, Text: msgUploadKept.F(termsafe.Escape(path))})
+				return
+			}
+			emit(Note{Step: LogsID, Text: msgUploadDone.F(termsafe.Escape(d.res.URL))})
+			return
+		}
+	}
 }

@@ -1,7 +1,11 @@
 package steps
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -14,6 +18,7 @@ import (
 	"actwiz/facts"
 	"actwiz/glyphs"
 	"actwiz/i18n"
+	"actwiz/upload"
 )
 
 func TestLogsStepAsksThenPacksTheChosenCategories(t *testing.T) {
@@ -80,5 +85,60 @@ func TestLogsStepAsksThenPacksTheChosenCategories(t *testing.T) {
 		if !names[n] {
 			t.Errorf("own file %s missing: %v", n, names)
 		}
+	}
+}
+
+func TestLogsStepOpensTheFolderAndUploads(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the test collectors are shell commands")
+	}
+	var got []byte
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if u, p, ok := r.BasicAuth(); !ok || u != "reseller7" || p != "typed" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		got, _ = io.ReadAll(r.Body)
+		w.WriteHeader(http.StatusCreated)
+	}))
+	defer srv.Close()
+	var revealed string
+	step := &Logs{
+		Prefix: "CMGE_Log", Dir: t.TempDir(), Ask: true, Glyphs: glyphs.Plain, Now: time.Now,
+		Extra:      []collect.Collector{{Name: "net", Category: "network", Command: []string{"sh", "-c", "echo net"}}},
+		OpenFolder: func(p string) error { revealed = p; return nil },
+		Upload:     upload.Options{URL: srv.URL + "/dav/", User: "reseller7"},
+		Getenv:     func(string) string { return "" },
+	}
+	snap := facts.New()
+	snap.Host.Name = "pc-test"
+	var notes []string
+	step.Run(context.Background(), &Session{Facts: snap, Lang: i18n.EN}, func(e Event) {
+		switch e := e.(type) {
+		case *Question:
+			switch e.ID {
+			case "logs.categories":
+				e.Reply(Answer{Values: []string{"network"}})
+			case "logs.open-folder", "logs.upload":
+				e.Reply(Answer{Text: "y"})
+			case "logs.upload-password":
+				if e.Kind != Secret || e.Validate("").Empty() {
+					t.Errorf("password question: kind %v", e.Kind)
+				}
+				e.Reply(Answer{Text: "typed"})
+			}
+		case Note:
+			notes = append(notes, e.Text.EN)
+		}
+	})
+	if step.Outcome == nil || revealed != step.Outcome.Path {
+		t.Fatalf("revealed %q, outcome %+v", revealed, step.Outcome)
+	}
+	local, _ := os.ReadFile(step.Outcome.Path)
+	if !bytes.Equal(got, local) || len(local) == 0 {
+		t.Errorf("server got %d bytes, package has %d", len(got), len(local))
+	}
+	if !strings.Contains(strings.Join(notes, "\n"), "Uploaded: "+srv.URL+"/dav/") {
+		t.Errorf("notes:\n%s", strings.Join(notes, "\n"))
 	}
 }
