@@ -126,7 +126,7 @@ func collectLine(app *App, r checks.Result) string {
 func writeFailed(app *App, err error) (int, error) {
 	var we *collect.WriteError
 	if errors.As(err, &we) {
-		fmt.Fprintln(app.Stderr, termsafe.Escape(we.Text().In(app.Lang)))
+		fmt.Fprintln(app.Stderr, steps.EscapePath(we.Text().In(app.Lang)))
 		if errors.Is(err, context.Canceled) {
 			return 130, nil
 		}

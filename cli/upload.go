@@ -48,7 +48,7 @@ func (c *uploadCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 		if err == nil {
 			err = errors.New("is a folder")
 		}
-		return 0, inputError{msgUploadNoFile.F(termsafe.Escape(path), err)}
+		return 0, inputError{msgUploadNoFile.F(steps.EscapePath(path), err)}
 	}
 	cfg := app.Config.Upload
 	if cfg.URL == "" {
@@ -62,7 +62,7 @@ func (c *uploadCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 		}
 		password = p
 	}
-	fmtLine(app.Stderr, msgUploading.F(termsafe.Escape(path), termsafe.Escape(cfg.URL)).In(app.Lang))
+	fmtLine(app.Stderr, msgUploading.F(steps.EscapePath(path), termsafe.Escape(cfg.URL)).In(app.Lang))
 	lastTenth := -1
 	res, err := upload.Upload(ctx, path, upload.Options{
 		URL: cfg.URL, Method: cfg.Method, User: cfg.User, Password: password, Timeout: cfg.Timeout,
@@ -78,13 +78,13 @@ func (c *uploadCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 	})
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
-			fmtLine(app.Stderr, msgUploadKept.F(termsafe.Escape(path)).In(app.Lang))
+			fmtLine(app.Stderr, msgUploadKept.F(steps.EscapePath(path)).In(app.Lang))
 			return 0, err
 		}
 		var ue *upload.Error
 		if errors.As(err, &ue) {
 			fmtLine(app.Stderr, ue.Text.In(app.Lang))
-			fmtLine(app.Stderr, msgUploadKept.F(termsafe.Escape(path)).In(app.Lang))
+			fmtLine(app.Stderr, msgUploadKept.F(steps.EscapePath(path)).In(app.Lang))
 			return ExitFail, nil
 		}
 		return 0, err

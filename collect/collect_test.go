@@ -150,6 +150,9 @@ func TestPackageRecordsWhatHappenedToEachCollector(t *testing.T) {
 		{Name: "exit3", Category: "software", Command: []string{"sh", "-c", "echo partial; exit 3"}},
 		{Name: "nothing", Category: "upgrade-log", Files: []string{filepath.Join(tree, "none", "*.log")}},
 		{Name: "winonly", Category: "software", OS: "windows", Command: []string{"reg", "query", "HKLM"}},
+		{Name: "quiet", Category: "network", Command: []string{"true"}},
+		{Name: "nofile", Category: "group-policy", Command: []string{"sh", "-c", "echo would write {out}.xml"}},
+		{Name: "outfile", Category: "group-policy", Command: []string{"sh", "-c", "echo '<Rsop/>' > {out}.xml"}},
 	}
 	opts.open = func(p string) (readSeekCloser, error) {
 		if p == locked {
@@ -196,6 +199,9 @@ func TestPackageRecordsWhatHappenedToEachCollector(t *testing.T) {
 		{"exit3", Fail, false, "exited with status 3", intp(3)},
 		{"nothing", Skip, false, "no file matches", nil},
 		{"winonly", Skip, false, "applies to windows only", nil},
+		{"quiet", Warn, false, "printed nothing", intp(0)},
+		{"nofile", Warn, false, "wrote no file", intp(0)},
+		{"outfile", Pass, false, "", intp(0)},
 	}
 	for _, tt := range tests {
 		c := collectorByName(m, tt.name)
@@ -210,6 +216,9 @@ func TestPackageRecordsWhatHappenedToEachCollector(t *testing.T) {
 		}
 	}
 
+	if got := string(unzipFile(t, out.Path, "group-policy-组策略信息/outfile.xml")); got != "<Rsop/>\n" {
+		t.Errorf("the file the command wrote to {out}: %q", got)
+	}
 	if got := string(unzipFile(t, out.Path, "network-网络信息/echo.txt")); got != "网络 ok\n" {
 		t.Errorf("echo output %q", got)
 	}

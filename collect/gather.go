@@ -41,6 +41,8 @@ var (
 	problemTimedOut    = i18n.T("超过 %s 未结束，已连同子进程一起终止；已保留之前的输出", "still running after %s: stopped with its child processes; what it printed so far is kept")
 	problemOutputCap   = i18n.T("输出超过 %d 字节：保留开头部分，命令已终止", "printed more than %d bytes: the start is kept and the command was stopped")
 	problemNoFiles     = i18n.T("没有匹配的文件：%s", "no file matches %s")
+	problemNoOutput    = i18n.T("命令成功结束，但没有任何输出", "the command succeeded but printed nothing")
+	problemNoOutFile   = i18n.T("命令成功结束，但没有写出文件", "the command succeeded but wrote no file")
 	problemRegistryWin = i18n.T("注册表和事件日志只在 Windows 上存在", "the registry and event logs exist only on Windows")
 )
 
@@ -218,6 +220,14 @@ func (g *gatherer) command(ctx context.Context, res *Result) []source {
 			srcs = append(srcs, source{name: g.folder(c) + "/" + e.Name(), path: filepath.Join(dir, e.Name()), length: -1})
 		}
 	}
+	// A diagnostic command that succeeds without output is more likely a
+	// stub (as Wine's wevtutil is) than a clean bill; say so.
+	if res.Status == Pass && len(srcs) == 0 && usesOut(c.argv()) {
+		res.Status, res.Problem = Warn, problemNoOutFile
+	}
+	if res.Status == Pass && sink.n == 0 && len(srcs) == 0 {
+		res.Status, res.Problem = Warn, problemNoOutput
+	}
 	if sink.n > 0 || len(srcs) == 0 {
 		srcs = append([]source{{name: g.folder(c) + "/" + c.Name + ".txt", path: outPath, length: -1, truncated: sink.truncated || res.Truncated}}, srcs...)
 	}
@@ -235,4 +245,13 @@ func (c Collector) String() string {
 		return "wevtutil epl " + c.EventLog
 	}
 	return strings.Join(c.Command, " ")
+}
+
+func usesOut(argv []string) bool {
+	for _, a := range argv {
+		if strings.Contains(a, "{out}") {
+			return true
+		}
+	}
+	return false
 }

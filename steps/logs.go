@@ -167,9 +167,9 @@ func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 				return
 			}
 			l.Outcome = w.out
-			emit(Note{Step: LogsID, Text: msgPackageSaved.F(termsafe.Escape(w.out.Path))})
+			emit(Note{Step: LogsID, Text: msgPackageSaved.F(EscapePath(w.out.Path))})
 			if w.out.MapPath != "" {
-				emit(Note{Step: LogsID, Text: msgRedactionMap.F(termsafe.Escape(w.out.MapPath))})
+				emit(Note{Step: LogsID, Text: msgRedactionMap.F(EscapePath(w.out.MapPath))})
 			}
 			l.offerFolder(ctx, emit, w.out.Path)
 			l.offerUpload(ctx, emit, w.out.Path)
@@ -187,6 +187,17 @@ func (l *Logs) emitProgress(e logsEvent, emit func(Event)) {
 	emit(ItemDone{Step: LogsID, Result: ResultOf(e.done)})
 }
 
+// EscapePath is termsafe.Escape for text holding Windows paths: each part
+// between backslashes is escaped, and the backslashes are kept single so a
+// path can be read and copied as Explorer shows it.
+func EscapePath(s string) string {
+	parts := strings.Split(s, `\`)
+	for i, p := range parts {
+		parts[i] = termsafe.Escape(p)
+	}
+	return strings.Join(parts, `\`)
+}
+
 // ResultOf shows a collector's outcome as a checklist line.
 func ResultOf(r *collect.Result) checks.Result {
 	status := map[collect.Status]checks.Status{collect.Pass: checks.Pass, collect.Warn: checks.Warn, collect.Fail: checks.Fail, collect.Skip: checks.Skip}[r.Status]
@@ -198,7 +209,7 @@ func ResultOf(r *collect.Result) checks.Result {
 		ID:       LogsID + "." + r.Collector.Name,
 		Status:   status,
 		Observed: observed,
-		Detail:   i18n.T(termsafe.Escape(r.Problem.ZH), termsafe.Escape(r.Problem.EN)),
+		Detail:   i18n.T(EscapePath(r.Problem.ZH), EscapePath(r.Problem.EN)),
 	}
 }
 
@@ -405,7 +416,7 @@ func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) {
 				} else {
 					emit(Note{Step: LogsID, Text: i18n.T(d.err.Error(), d.err.Error())})
 				}
-				emit(Note{Step: LogsID, Text: msgUploadKept.F(termsafe.Escape(path))})
+				emit(Note{Step: LogsID, Text: msgUploadKept.F(EscapePath(path))})
 				return
 			}
 			emit(Note{Step: LogsID, Text: msgUploadDone.F(termsafe.Escape(d.res.URL))})

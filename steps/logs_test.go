@@ -142,3 +142,15 @@ func TestLogsStepOpensTheFolderAndUploads(t *testing.T) {
 		t.Errorf("notes:\n%s", strings.Join(notes, "\n"))
 	}
 }
+
+func TestEscapePath(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`C:\Users\张三\Desktop\CMGE_Log.zip`, `C:\Users\张三\Desktop\CMGE_Log.zip`},
+		{"C:\\evil\x1b[2J\\x", `C:\evil\x1b[2J\x`},
+	}
+	for _, tt := range tests {
+		if got := EscapePath(tt.in); got != tt.want {
+			t.Errorf("%q → %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
