@@ -115,7 +115,7 @@ func Write(ctx context.Context, opts Options) (out *Outcome, err error) {
 		opts.Parallel = 4
 	}
 	if opts.open == nil {
-		opts.open = func(p string) (readSeekCloser, error) { return os.Open(p) }
+		opts.open = func(p string) (readSeekCloser, error) { return openShared(p) }
 	}
 	host := opts.Host
 	if opts.Redact != nil {

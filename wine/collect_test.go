@@ -24,9 +24,20 @@ func TestCollectUnderWine(t *testing.T) {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// A file collector over a Chinese folder (read through the shared-mode
+	// open), and a command that outlives its timeout (killed through the
+	// job object).
+	logs := env.HostPath(`C:\测试日志\深`)
+	os.MkdirAll(logs, 0o755)
+	os.WriteFile(filepath.Join(logs, "激活.log"), []byte("激活失败 0xC004F074\r\n"), 0o644)
+	os.WriteFile(env.HostPath(`C:\actwiz.yaml`), []byte(`logs:
+  collectors:
+    - {name: wine-files, category: activation-log, files: ['C:\测试日志\**\*.log']}
+    - {name: wine-hang, category: processes, command: [cmd, /c, "ping -n 60 127.0.0.1"], timeout: 3s}
+`), 0o644)
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
-	res, err := env.Run(ctx, "collect", "--output", `C:\actwiz-out`, "--case", "W1", "--format", "json", "--lang", "en")
+	res, err := env.Run(ctx, "collect", "--config", `C:\actwiz.yaml`, "--output", `C:\actwiz-out`, "--case", "W1", "--format", "json", "--lang", "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,10 +87,27 @@ func TestCollectUnderWine(t *testing.T) {
 	for name := range want {
 		t.Errorf("built-in collector %s is not in the manifest", name)
 	}
-	// ipconfig is one of the tools Wine has: its output must be there.
 	for _, c := range doc.Collectors {
-		if c.Name == "ipconfig" && (c.Status != collect.Pass || len(c.Files) == 0) {
-			t.Errorf("ipconfig under Wine: %s %s", c.Status, c.Error)
+		switch c.Name {
+		case "ipconfig": // one of the tools Wine has: its output must be there
+			if c.Status != collect.Pass || len(c.Files) == 0 {
+				t.Errorf("ipconfig under Wine: %s %s", c.Status, c.Error)
+			}
+		case "wine-files":
+			if c.Status != collect.Pass || len(c.Files) != 1 || !inZip["activation-log-激活日志/wine-files/C/测试日志/深/激活.log"] {
+				t.Errorf("wine-files: %s %s %+v", c.Status, c.Error, c.Files)
+			}
+		case "wine-hang":
+			if c.Status != collect.Warn || !c.Truncated || c.DurationMS > 20000 {
+				t.Errorf("wine-hang: %s truncated %v after %d ms: %s", c.Status, c.Truncated, c.DurationMS, c.Error)
+			}
 		}
+	}
+	want["wine-files"], want["wine-hang"] = true, true
+	for _, c := range doc.Collectors {
+		delete(want, c.Name)
+	}
+	for name := range want {
+		t.Errorf("collector %s is not in the manifest", name)
 	}
 }
