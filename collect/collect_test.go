@@ -418,3 +418,31 @@ func TestLargeFilesStreamIntact(t *testing.T) {
 		t.Errorf("mixed: %s, %d bytes", c.Status, c.Bytes)
 	}
 }
+
+// cancelAfter interrupts the run once n bytes of the package are written.
+type cancelAfter struct {
+	w      io.Writer
+	n      int
+	cancel func()
+}
+
+func (c *cancelAfter) Write(p []byte) (int, error) {
+	c.n -= len(p)
+	if c.n <= 0 {
+		c.cancel()
+	}
+	return c.w.Write(p)
+}
+
+func TestInterruptWhileWritingLeavesNothing(t *testing.T) {
+	opts := baseOptions(t)
+	opts.Collectors = []Collector{{Name: "tree", Category: "system-log", Files: []string{filepath.Join(randomTree(t, 4, 2<<20), "*")}}}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	opts.wrapOutput = func(w io.Writer) io.Writer { return &cancelAfter{w: w, n: 1 << 20, cancel: cancel} }
+	_, err := Write(ctx, opts)
+	if !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "interrupted") {
+		t.Fatalf("error %v, want interrupted", err)
+	}
+	assertNothingLeft(t, opts.Dir)
+}
