@@ -1,6 +1,7 @@
 package config
 
 import (
+	"net"
 	"net/url"
 	"regexp"
 	"strings"
@@ -43,7 +44,7 @@ var (
 	allowedCollector = i18n.T("第 %d 个收集器（%s）有误：%s", "collector %d (%s) is wrong: %s")
 	allowedDuplicate = i18n.T("收集器名称 %q 重复（内置收集器也占用名称）", "collector name %q is used twice (built-in collectors count)")
 	allowedPrefix    = i18n.T("以字母或数字开头的字母、数字、点、下划线、连字符，最多 64 个，例如 CMGE_Log", "letters, digits, dots, underscores and hyphens starting with a letter or digit, at most 64, such as CMGE_Log")
-	allowedUploadURL = i18n.T("https:// 或 http:// 开头、不含用户名和密码的网址，或留空", "an https:// or http:// address without a user or password in it, or empty")
+	allowedUploadURL = i18n.T("https:// 开头、不含用户名和密码的网址（http:// 只能用于本机），或留空", "an https:// address without a user or password in it (http:// only for this machine), or empty")
 	allowedMethod    = i18n.T("put（WebDAV）或 post（multipart 表单）", "put (WebDAV) or post (multipart form)")
 	allowedUpTimeout = i18n.T("10s 到 24h 之间的时长", "a duration from 10s to 24h")
 )
@@ -69,8 +70,10 @@ func validateLogs(c *Config) (string, i18n.Text, bool) {
 	}
 	if c.Upload.URL != "" {
 		u, err := url.Parse(c.Upload.URL)
-		// A password in the address would be a password in a file.
-		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil {
+		// A password in the address would be a password in a file; plain
+		// http would send the reseller's password in clear, so it is only
+		// for a server on this machine (tests, a local relay).
+		if err != nil || u.Host == "" || u.User != nil || !(u.Scheme == "https" || u.Scheme == "http" && isLoopback(u.Hostname())) {
 			return "upload.url", allowedUploadURL, false
 		}
 	}
@@ -82,6 +85,14 @@ func validateLogs(c *Config) (string, i18n.Text, bool) {
 		return "upload.timeout", allowedUpTimeout, false
 	}
 	return "", i18n.Text{}, true
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func init() {

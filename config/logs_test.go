@@ -62,6 +62,7 @@ func TestLogsRefusesBadCollectors(t *testing.T) {
 		{"bad method", "upload:\n  method: get\n", "put (WebDAV) or post"},
 		{"bad url", "upload:\n  url: ftp://x/\n", "https://"},
 		{"password in url", "upload:\n  url: https://u:pw@x/dav/\n", "without a user or password"},
+		{"plain http", "upload:\n  url: http://upload.example.com/dav/\n", "http:// only for this machine"},
 	}
 	for _, tt := range tests {
 		_, err := loadYAML(t, tt.yaml)

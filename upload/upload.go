@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"mime/multipart"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -67,6 +68,7 @@ var (
 	msgNetwork      = i18n.T("无法连接服务器（已尝试 %d 次）：%v", "Could not reach the server (%d attempts): %v")
 	msgCertificate  = i18n.T("服务器证书不受信任，已停止上传：%v", "The server's certificate is not trusted, so nothing was sent: %v")
 	msgOpen         = i18n.T("无法读取 %s：%v", "Cannot read %s: %v")
+	msgCleartext    = i18n.T("%s 不是 https 地址，密码会以明文发送，已停止。", "%s is not an https address: the password would travel in clear, so nothing was sent.")
 	msgNoURL        = i18n.T("没有配置上传地址；请在配置文件中设置 upload.url。", "No upload address is configured; set upload.url in the config file.")
 )
 
@@ -95,6 +97,9 @@ func Upload(ctx context.Context, path string, opts Options) (*Result, error) {
 	target, err := targetURL(opts, filepath.Base(path))
 	if err != nil {
 		return nil, err
+	}
+	if u, _ := url.Parse(target); u.Scheme != "https" && opts.Password != "" && !isLoopback(u.Hostname()) {
+		return nil, &Error{Text: msgCleartext.F(target)}
 	}
 	pause := time.Second
 	var lastErr error
@@ -257,6 +262,14 @@ func isCertError(err error) bool {
 	var host x509.HostnameError
 	var invalid x509.CertificateInvalidError
 	return errors.As(err, &verify) || errors.As(err, &unknown) || errors.As(err, &host) || errors.As(err, &invalid)
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 func humanBytes(n int64) string {

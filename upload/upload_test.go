@@ -133,3 +133,11 @@ func TestTargetURL(t *testing.T) {
 		t.Errorf("escaped: %s", got)
 	}
 }
+
+func TestNoPasswordInClear(t *testing.T) {
+	path, _ := testPackage(t, 100)
+	_, err := Upload(context.Background(), path, Options{URL: "http://upload.example.com/dav/", User: "u", Password: "p"})
+	if err == nil || !strings.Contains(err.Error(), "in clear") {
+		t.Errorf("error %v", err)
+	}
+}
