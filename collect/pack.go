@@ -196,18 +196,23 @@ func (p *packer) readSource(ctx context.Context, res *Result, s source, send fun
 		}
 	}()
 	if s.path != "" {
-		f, err := p.openRetry(ctx, s.path)
-		if err != nil {
+		skip := func(err error) error {
+			if ctx.Err() != nil {
+				return context.Cause(ctx)
+			}
 			if res != nil {
 				res.Skipped = append(res.Skipped, SkippedFile{Source: p.redact.String(s.path), Reason: p.redact.String(reason(err))})
 			}
 			return nil
 		}
+		f, err := p.openRetry(ctx, s.path)
+		if err != nil {
+			return skip(err)
+		}
 		closers = append(closers, f)
 		if s.offset > 0 {
 			if _, err := f.Seek(s.offset, io.SeekStart); err != nil {
-				res.Skipped = append(res.Skipped, SkippedFile{Source: p.redact.String(s.path), Reason: p.redact.String(reason(err))})
-				return nil
+				return skip(err)
 			}
 		}
 		r = f

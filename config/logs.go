@@ -100,7 +100,7 @@ func init() {
 	Docs["logs.builtin"] = "`false` turns off the built-in log collectors; only `logs.collectors` run."
 	Docs["logs.collectors"] = "Extra log collectors: a list of `{name, category, os, command: [argv…] | files: [globs…] | registry: KEY | eventlog: NAME, timeout, max_bytes, slow}`."
 	Docs["logs.prefix"] = "First part of the log package's name: `<prefix>_<host>_<YYYYMMDD-HHMMSS>[_<case>].zip`."
-	Docs["upload.url"] = "Where `actwiz upload` sends packages: the folder URL for PUT (the file name is appended) or the form URL for POST."
+	Docs["upload.url"] = "Where `actwiz upload` sends packages: an `https://` folder URL for PUT (the file name is appended) or form URL for POST; `http://` only for this machine."
 	Docs["upload.method"] = "`put` (WebDAV) or `post` (multipart form, field `file`)."
 	Docs["upload.user"] = "User name for basic authentication; the password comes from `ACTWIZ_UPLOAD_PASSWORD` or a prompt, never from a file."
 	Docs["upload.timeout"] = "Deadline for one upload attempt, as a duration; 10s to 24h."
