@@ -1,8 +1,11 @@
 package collect
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,48 +21,58 @@ import (
 	"time"
 )
 
-// entry is what the independent reader (Python's zipfile) sees.
+// entry is what the independent reader (Info-ZIP's unzip) sees.
 type entry struct {
-	Size   int64  `json:"size"`
-	SHA256 string `json:"sha256"`
-	UTF8   bool   `json:"utf8"`
+	Size   int64
+	SHA256 string
+	UTF8   bool
 }
 
-// readBack checks the package with unzip -t and reads it with Python's
-// zipfile; it fails the test when either tool is missing, because an
-// unverified package proves nothing.
+// unzipCmd runs Info-ZIP's unzip in a UTF-8 locale, so it reads the
+// names as stored.
+func unzipCmd(args ...string) *exec.Cmd {
+	cmd := exec.Command("unzip", args...)
+	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8")
+	return cmd
+}
+
+// readBack checks the package with unzip -t, lists and extracts every
+// entry with unzip (not Go's archive/zip) and checks the manifest against
+// what unzip extracted. A missing unzip fails the test: an unverified
+// package proves nothing.
 func readBack(t *testing.T, path string) (map[string]entry, Manifest) {
 	t.Helper()
-	if out, err := exec.Command("unzip", "-t", path).CombinedOutput(); err != nil {
+	if out, err := unzipCmd("-t", path).CombinedOutput(); err != nil {
 		t.Fatalf("unzip -t %s: %v\n%s", path, err, out)
 	}
-	out, err := exec.Command("python3", "testdata/zipcheck.py", path).Output()
-	if err != nil {
-		t.Fatalf("zipcheck: %v", err)
-	}
-	var entries map[string]entry
-	if err := json.Unmarshal(out, &entries); err != nil {
-		t.Fatal(err)
-	}
-	// Info-ZIP reads the same names, Chinese included.
-	list := exec.Command("unzip", "-Z1", path)
-	list.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=C.UTF-8")
-	names, err := list.Output()
+	names, err := unzipCmd("-Z1", path).Output()
 	if err != nil {
 		t.Fatalf("unzip -Z1: %v", err)
 	}
-	for _, n := range strings.Split(strings.TrimSpace(string(names)), "\n") {
-		if _, ok := entries[n]; !ok {
-			t.Errorf("unzip lists %q, which Python does not", n)
-		}
+	entries := map[string]entry{}
+	for _, name := range strings.Split(strings.TrimSuffix(string(names), "\n"), "\n") {
+		data := unzipFile(t, path, name)
+		sum := sha256.Sum256(data)
+		entries[name] = entry{Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])}
 	}
-	data, err := exec.Command("unzip", "-p", path, ManifestName).Output()
+	// The UTF-8 flag is a header bit; Go's reader is enough to see it.
+	zr, err := zip.OpenReader(path)
 	if err != nil {
-		t.Fatalf("unzip -p manifest: %v", err)
+		t.Fatal(err)
 	}
+	for _, f := range zr.File {
+		e, ok := entries[f.Name]
+		if !ok {
+			t.Errorf("unzip does not list %q", f.Name)
+			continue
+		}
+		e.UTF8 = f.Flags&0x800 != 0
+		entries[f.Name] = e
+	}
+	zr.Close()
 	var m Manifest
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatalf("manifest: %v\n%s", err, data)
+	if err := json.Unmarshal(unzipFile(t, path, ManifestName), &m); err != nil {
+		t.Fatalf("manifest: %v", err)
 	}
 	// Every file the manifest names is in the zip with that size and hash,
 	// and every entry but the manifest is named by the manifest.
@@ -72,7 +85,7 @@ func readBack(t *testing.T, path string) (map[string]entry, Manifest) {
 			t.Errorf("manifest names %q, not in the zip", f.Path)
 		case e.Size != f.Size || e.SHA256 != f.SHA256:
 			t.Errorf("%s: zip has %d bytes %s, manifest says %d bytes %s", f.Path, e.Size, e.SHA256, f.Size, f.SHA256)
-		case !e.UTF8 && f.Path != ManifestName:
+		case !e.UTF8:
 			t.Errorf("%s: UTF-8 flag not set", f.Path)
 		}
 	}
@@ -92,12 +105,17 @@ func readBack(t *testing.T, path string) (map[string]entry, Manifest) {
 	return entries, m
 }
 
+// unzipFile extracts one entry with unzip -p; the name is a pattern to
+// unzip, so its wildcard characters are escaped.
 func unzipFile(t *testing.T, zipPath, name string) []byte {
 	t.Helper()
-	// Python reads the name as stored, whatever this machine's locale.
-	data, err := exec.Command("python3", "-c", "import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))", zipPath, name).Output()
+	pattern := strings.NewReplacer(`\`, `\\`, "[", `\[`, "]", `\]`, "*", `\*`, "?", `\?`).Replace(name)
+	var stderr bytes.Buffer
+	cmd := unzipCmd("-p", zipPath, pattern)
+	cmd.Stderr = &stderr
+	data, err := cmd.Output()
 	if err != nil {
-		t.Fatalf("unzip -p %s: %v", name, err)
+		t.Fatalf("unzip -p %s: %v %s", name, err, stderr.String())
 	}
 	return data
 }
