@@ -111,3 +111,32 @@ func TestCollectUnderWine(t *testing.T) {
 		t.Errorf("collector %s is not in the manifest", name)
 	}
 }
+
+// TestCollectToTheDesktopUnderWine writes to the Desktop known folder when
+// no --output is given, as the vendor's collector did.
+func TestCollectToTheDesktopUnderWine(t *testing.T) {
+	env := winetest.Start(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	res, err := env.Run(ctx, "collect", "--only", "network", "--lang", "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.ExitCode != 0 && res.ExitCode != 1 {
+		t.Fatalf("exit %d\n%s", res.ExitCode, res.Stderr)
+	}
+	// Wine's Desktop is C:\users\<name>\Desktop, or the HOME's Desktop it
+	// links to.
+	var found []string
+	for _, pattern := range []string{
+		filepath.Join(env.DriveC, "users", "*", "Desktop", "CMGE_Log_*.zip"),
+		filepath.Join(filepath.Dir(env.Prefix), "*", "Desktop", "CMGE_Log_*.zip"),
+	} {
+		m, _ := filepath.Glob(pattern)
+		found = append(found, m...)
+	}
+	if len(found) == 0 {
+		t.Fatalf("no package on the Desktop; stdout:\n%s\nstderr:\n%s", res.Stdout, res.Stderr)
+	}
+	t.Logf("package on the Desktop: %s", found[0])
+}
