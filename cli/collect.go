@@ -73,10 +73,14 @@ func (c *collectCmd) Run(ctx context.Context, app *App, args []string) (int, err
 	if c.format == "json" {
 		progress = app.Stderr
 	}
+	titles := map[string]i18n.Text{}
+	for _, d := range step.Items() {
+		titles[d.ID] = d.Title
+	}
 	step.Run(ctx, session, func(e steps.Event) {
 		switch e := e.(type) {
 		case steps.ItemDone:
-			fmtLine(progress, collectLine(app, e.Result))
+			fmtLine(progress, collectLine(app, titles[e.Result.ID], e.Result))
 		case steps.Note:
 			fmtLine(progress, e.Text.In(app.Lang))
 		}
@@ -110,15 +114,18 @@ func parseCategories(only string) ([]string, error) {
 	return out, nil
 }
 
-func collectLine(app *App, r checks.Result) string {
-	name := strings.TrimPrefix(r.ID, steps.LogsID+".")
+func collectLine(app *App, title i18n.Text, r checks.Result) string {
+	name := termsafe.Escape(title.In(app.Lang))
+	if title.Empty() {
+		name = termsafe.Escape(strings.TrimPrefix(r.ID, steps.LogsID+"."))
+	}
 	detail := r.Observed
 	if d := r.Detail.In(app.Lang); d != "" && detail != "" {
 		detail += " · " + d
 	} else if d != "" {
 		detail = d
 	}
-	return msgCollectLine.F(app.Glyphs.For(r.Status), r.Status.Word(), termsafe.Escape(name), detail).In(app.Lang)
+	return msgCollectLine.F(app.Glyphs.For(r.Status), r.Status.Word(), name, detail).In(app.Lang)
 }
 
 // writeFailed reports a package that could not be written: exit 2, or 130

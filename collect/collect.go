@@ -121,7 +121,7 @@ func Write(ctx context.Context, opts Options) (out *Outcome, err error) {
 	if opts.Redact != nil {
 		host = opts.Redact.String(host)
 	}
-	final := filepath.Join(opts.Dir, FileName(opts.Prefix, host, opts.Case, opts.Now))
+	final := unusedPath(filepath.Join(opts.Dir, FileName(opts.Prefix, host, opts.Case, opts.Now)))
 	partial := final + ".partial"
 	fail := func(err error) (*Outcome, error) {
 		return nil, &WriteError{Path: final, Reason: classify(err), Err: err}
@@ -240,6 +240,18 @@ func Write(ctx context.Context, opts Options) (out *Outcome, err error) {
 		}
 	}
 	return out, nil
+}
+
+// unusedPath adds -2, -3… before .zip when a package of that name exists
+// (two runs within a second), so a finished package is never replaced.
+func unusedPath(p string) string {
+	base := strings.TrimSuffix(p, ".zip")
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(p); os.IsNotExist(err) {
+			return p
+		}
+		p = fmt.Sprintf("%s-%d.zip", base, i)
+	}
 }
 
 func hexSum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }

@@ -464,3 +464,21 @@ func TestInterruptWhileWritingLeavesNothing(t *testing.T) {
 	}
 	assertNothingLeft(t, opts.Dir)
 }
+
+func TestSecondPackageInTheSameSecondKeepsTheFirst(t *testing.T) {
+	opts := baseOptions(t)
+	first, err := Write(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := Write(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Path == second.Path || !strings.HasSuffix(second.Path, "_C42-2.zip") {
+		t.Errorf("paths %s and %s", first.Path, second.Path)
+	}
+	if _, err := os.Stat(first.Path); err != nil {
+		t.Error(err)
+	}
+}

@@ -82,7 +82,6 @@ var (
 	msgOpenFailed       = i18n.T("无法打开文件夹：%v", "Could not open the folder: %v")
 	msgNoDesktop        = i18n.T("找不到桌面文件夹（%v）；请用 --output 指定文件夹", "cannot find the Desktop folder (%v); choose a folder with --output")
 	msgNotChosen        = i18n.T("未选择此类别", "this category was not chosen")
-	msgObserved         = i18n.T("%d 个文件，%s", "%d file(s), %s")
 )
 
 type logsEvent struct {
@@ -113,8 +112,10 @@ func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 	for _, c := range cs {
 		chosen[c.Name] = true
 	}
+	// The wizard listed every collector as pending; close the ones left
+	// out. The command line never listed them.
 	for _, c := range l.collectors(collect.CategoryIDs()) {
-		if !chosen[c.Name] {
+		if l.Ask && !chosen[c.Name] {
 			emit(ItemDone{Step: LogsID, Result: checks.Result{ID: LogsID + "." + c.Name, Status: checks.Skip, Detail: msgNotChosen}})
 		}
 	}
@@ -203,7 +204,7 @@ func ResultOf(r *collect.Result) checks.Result {
 	status := map[collect.Status]checks.Status{collect.Pass: checks.Pass, collect.Warn: checks.Warn, collect.Fail: checks.Fail, collect.Skip: checks.Skip}[r.Status]
 	observed := ""
 	if len(r.Files) > 0 {
-		observed = msgObserved.F(len(r.Files), humanBytes(r.Bytes())).EN
+		observed = humanBytes(r.Bytes())
 	}
 	return checks.Result{
 		ID:       LogsID + "." + r.Collector.Name,
