@@ -121,7 +121,9 @@ func (c Collector) Validate() i18n.Text {
 func (c Collector) argv() []string {
 	switch {
 	case c.Registry != "":
-		return []string{"reg", "export", c.Registry, "{out}.reg", "/y"}
+		// /reg:64: the 32-bit build runs the 32-bit reg.exe, which would
+		// otherwise export the WOW6432Node view of HKLM\SOFTWARE.
+		return []string{"reg", "export", c.Registry, "{out}.reg", "/y", "/reg:64"}
 	case c.EventLog != "":
 		return []string{"wevtutil", "epl", c.EventLog, "{out}.evtx"}
 	}
