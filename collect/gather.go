@@ -43,6 +43,7 @@ var (
 	problemNoFiles     = i18n.T("没有匹配的文件：%s", "no file matches %s")
 	problemNoOutput    = i18n.T("命令成功结束，但没有任何输出", "the command succeeded but printed nothing")
 	problemNoOutFile   = i18n.T("命令成功结束，但没有写出文件", "the command succeeded but wrote no file")
+	problemNoKey       = i18n.T("注册表项 %s 不存在", "the registry key %s does not exist")
 	problemRegistryWin = i18n.T("注册表和事件日志只在 Windows 上存在", "the registry and event logs exist only on Windows")
 )
 
@@ -61,12 +62,19 @@ func (g *gatherer) run(ctx context.Context, c Collector) batch {
 		res.Status, res.Problem = Skip, problemOtherOS.F(c.OS)
 	case (c.Registry != "" || c.EventLog != "") && g.goos != "windows":
 		res.Status, res.Problem = Skip, problemRegistryWin
+	case c.Registry != "" && !g.keyExists(c.Registry):
+		res.Status, res.Problem = Skip, problemNoKey.F(c.Registry)
 	case len(c.Files) > 0:
 		b.sources = g.files(res)
 	default:
 		b.sources = g.command(ctx, res)
 	}
 	return b
+}
+
+func (g *gatherer) keyExists(key string) bool {
+	exists, err := registryKeyExists(key)
+	return exists || err != nil
 }
 
 func (g *gatherer) folder(c Collector) string {

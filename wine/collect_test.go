@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -92,6 +93,10 @@ func TestCollectUnderWine(t *testing.T) {
 		case "ipconfig": // one of the tools Wine has: its output must be there
 			if c.Status != collect.Pass || len(c.Files) == 0 {
 				t.Errorf("ipconfig under Wine: %s %s", c.Status, c.Error)
+			}
+		case "cmit-client-settings": // Wine has no CMIT client: an absent key is a skip
+			if c.Status != collect.Skip || !strings.Contains(c.Error, "does not exist") {
+				t.Errorf("cmit-client-settings: %s %s", c.Status, c.Error)
 			}
 		case "wine-files":
 			if c.Status != collect.Pass || len(c.Files) != 1 || !inZip["activation-log-激活日志/wine-files/C/测试日志/深/激活.log"] {
