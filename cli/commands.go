@@ -28,6 +28,8 @@ var commands = []func() Command{
 	func() Command { return &serialCmd{} },
 	func() Command { return &activateCmd{} },
 	func() Command { return &decodeCmd{} },
+	func() Command { return &collectCmd{} },
+	func() Command { return &uploadCmd{} },
 	func() Command { return &versionCmd{} },
 	func() Command { return &helpCmd{} },
 }

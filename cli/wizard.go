@@ -6,11 +6,13 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"actwiz/collect"
 	"actwiz/facts"
 	"actwiz/i18n"
 	"actwiz/probe"
 	"actwiz/steps"
 	"actwiz/ui"
+	"actwiz/upload"
 )
 
 type wizardCmd struct {
@@ -40,6 +42,7 @@ func wizardSteps(app *App, reader probe.Reader) []steps.Step {
 		&steps.Hardware{Reader: reader, Timeout: app.Config.Probe.Timeout, Rules: app.Rules, Now: app.Now},
 		steps.NewSerial(app.Config),
 		steps.NewActivation(app.Config),
+		logsStep(app),
 	}
 }
 
@@ -83,4 +86,16 @@ func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 		return ui.RunPlain(ctx, opts, app.Stdin, app.Stdout)
 	}
 	return ui.Run(ctx, opts, app.Getenv)
+}
+
+// logsStep is the log packaging step as the wizard runs it: it asks which
+// categories, and at the end offers to show the package and upload it.
+func logsStep(app *App) *steps.Logs {
+	cfg := app.Config
+	return &steps.Logs{
+		Builtin: cfg.Logs.Builtin, Extra: cfg.Logs.Collectors, Prefix: cfg.Logs.Prefix,
+		Ask: true, Version: version(), Glyphs: app.Glyphs, Now: app.Now,
+		OpenFolder: collect.Reveal, Getenv: app.Getenv,
+		Upload: upload.Options{URL: cfg.Upload.URL, Method: cfg.Upload.Method, User: cfg.Upload.User, Timeout: cfg.Upload.Timeout},
+	}
 }

@@ -21,6 +21,8 @@ type Config struct {
 	Serial     Serial     `mapstructure:"serial"`
 	Activation Activation `mapstructure:"activation"`
 	Report     Report     `mapstructure:"report"`
+	Logs       Logs       `mapstructure:"logs"`
+	Upload     Upload     `mapstructure:"upload"`
 }
 
 type Probe struct {
@@ -45,6 +47,8 @@ func Defaults() Config {
 		Serial:     defaultSerial(),
 		Activation: defaultActivation(),
 		Report:     Report{Dir: ""},
+		Logs:       defaultLogs(),
+		Upload:     defaultUpload(),
 	}
 }
 
