@@ -18,6 +18,7 @@ type Config struct {
 	Probe  Probe  `mapstructure:"probe"`
 	Checks Checks `mapstructure:"checks"`
 	UI     UI     `mapstructure:"ui"`
+	Report Report `mapstructure:"report"`
 }
 
 type Probe struct {
@@ -39,6 +40,7 @@ func Defaults() Config {
 		Probe:  Probe{Timeout: probe.DefaultTimeout},
 		Checks: Checks{Placeholders: []string{}},
 		UI:     UI{Theme: "auto"},
+		Report: Report{Dir: DefaultReportDir},
 	}
 }
 
