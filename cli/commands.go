@@ -25,6 +25,7 @@ var commands = []func() Command{
 	func() Command { return &checkCmd{} },
 	func() Command { return &snapshotCmd{} },
 	func() Command { return &decodeCmd{} },
+	func() Command { return &fleetCmd{} },
 	func() Command { return &versionCmd{} },
 	func() Command { return &helpCmd{} },
 }
