@@ -312,8 +312,8 @@ func TestBadFilesNamed(t *testing.T) {
 	writeReport(t, dir, pc{host: "PC-01", bios: "S1", board: "B1", at: t0}, rules)
 	writeReport(t, dir, pc{host: "PC-02", bios: "S1", board: "B2", at: t0}, rules)
 	bad := map[string]string{
-		writeFile(t, filepath.Join(dir, "broken.json"), `{"schema": "actwiz.report/v1", "checks": [`): "not valid JSON",
-		writeFile(t, filepath.Join(dir, "sub", "other.json"), `{"schema": "someone.else/v2"}`):         `"someone.else/v2"`,
+		writeFile(t, filepath.Join(dir, "broken.json"), `{"schema": "actwiz.report/v1", "checks": [`):    "not valid JSON",
+		writeFile(t, filepath.Join(dir, "sub", "other.json"), `{"schema": "someone.else/v2"}`):           `"someone.else/v2"`,
 		writeFile(t, filepath.Join(dir, "nofacts.json"), `{"schema": "actwiz.report/v1", "checks": []}`): "without its facts",
 	}
 	// Not reports, and not read: other files on the stick, macOS litter.
