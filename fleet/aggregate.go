@@ -17,10 +17,15 @@ type interner struct {
 
 func newInterner() *interner { return &interner{ids: map[string]uint32{}} }
 
-// id returns the number of the value whose comparison key is key, recording
-// display as its text the first time.
+// id returns the number of the value whose comparison key is key. Of the
+// ways the value was written ("Default string", "default STRING"), the
+// first in sort order is shown, so the output does not depend on which
+// file a worker happened to read first.
 func (in *interner) id(key, display string) uint32 {
 	if id, ok := in.ids[key]; ok {
+		if display < in.display[id] {
+			in.display[id] = strings.Clone(display)
+		}
 		return id
 	}
 	id := uint32(len(in.display))

@@ -22,27 +22,6 @@ import (
 // wrong file (a disk image renamed .json) must be refused, not read.
 const maxFileBytes = 8 << 20
 
-// document holds only the members fleet reads, from a report or a
-// snapshot: decoding into it skips the rest (hints, titles, commands).
-type document struct {
-	Schema      string     `json:"schema"`
-	GeneratedAt time.Time  `json:"generated_at"`
-	TakenAt     time.Time  `json:"taken_at"`
-	Host        facts.Host `json:"host"`
-	Checks      []struct {
-		ID     string        `json:"id"`
-		Status checks.Status `json:"status"`
-	} `json:"checks"`
-	// Facts is a report's embedded snapshot.
-	Facts *facts.Snapshot `json:"facts"`
-	// The members below are a snapshot's own, at its top level.
-	BIOS      *facts.BIOS       `json:"bios"`
-	Baseboard *facts.Baseboard  `json:"baseboard"`
-	Disks     []facts.Disk      `json:"disks"`
-	NICs      []facts.NIC       `json:"nics"`
-	Errors    map[string]string `json:"errors"`
-}
-
 // sighting is one file's machine, before values are interned.
 type sighting struct {
 	file    string
@@ -85,44 +64,95 @@ func (rd *reader) read(path string) (sighting, error) {
 			rd.buf = bytes.Buffer{}
 		}
 	}()
-	var doc document
-	if err := json.Unmarshal(rd.buf.Bytes(), &doc); err != nil {
-		return fail(msgNotJSON.F(jsonProblem(err)))
+	s, snap, problem := rd.decode(path, rd.buf.Bytes())
+	if !problem.Empty() {
+		return fail(problem)
+	}
+	identify(&s, snap)
+	return s, nil
+}
+
+// decode reads a report's or a snapshot's members. A report's own results
+// are taken as they are (they were judged with that site's rules); a
+// snapshot is judged here.
+func (rd *reader) decode(path string, data []byte) (sighting, facts.Snapshot, i18n.Text) {
+	var schemaRaw, atRaw, takenRaw, checksRaw, factsRaw []byte
+	err := topMembers(data, func(key, value []byte) error {
+		switch string(key) {
+		case "schema":
+			schemaRaw = value
+		case "generated_at":
+			atRaw = value
+		case "taken_at":
+			takenRaw = value
+		case "checks":
+			checksRaw = value
+		case "facts":
+			factsRaw = value
+		}
+		return nil
+	})
+	if err != nil {
+		return sighting{}, facts.Snapshot{}, msgNotJSON.F(jsonProblem(err))
+	}
+	schema := ""
+	if schemaRaw != nil {
+		if schema, err = stringValue(schemaRaw); err != nil {
+			return sighting{}, facts.Snapshot{}, msgNotJSON.F("schema: " + jsonProblem(err))
+		}
 	}
 	s := sighting{file: path}
 	var snap facts.Snapshot
-	switch doc.Schema {
+	switch schema {
 	case report.Schema:
-		if doc.Facts == nil {
-			return fail(msgNoFacts)
+		if factsRaw == nil || bytes.Equal(factsRaw, []byte("null")) {
+			return sighting{}, facts.Snapshot{}, msgNoFacts
 		}
-		snap = *doc.Facts
-		s.at = doc.GeneratedAt
-		for _, c := range doc.Checks {
-			if c.Status == checks.Fail {
-				s.failing = append(s.failing, c.ID)
+		if err := json.Unmarshal(factsRaw, &snap); err != nil {
+			return sighting{}, facts.Snapshot{}, msgNotJSON.F("facts: " + jsonProblem(err))
+		}
+		if atRaw != nil {
+			if err := json.Unmarshal(atRaw, &s.at); err != nil {
+				return sighting{}, facts.Snapshot{}, msgNotJSON.F("generated_at: " + jsonProblem(err))
 			}
 		}
-	case facts.Schema:
-		snap = facts.Snapshot{
-			Schema: doc.Schema, TakenAt: doc.TakenAt, Host: doc.Host,
-			BIOS: doc.BIOS, Baseboard: doc.Baseboard, Disks: doc.Disks, NICs: doc.NICs, Errors: doc.Errors,
+		if err := elements(checksRaw, func(check []byte) error {
+			var id, status string
+			err := members(check, func(key, value []byte) (err error) {
+				switch string(key) {
+				case "id":
+					id, err = stringValue(value)
+				case "status":
+					status, err = stringValue(value)
+				}
+				return err
+			})
+			if err == nil && checks.Status(status) == checks.Fail {
+				s.failing = append(s.failing, id)
+			}
+			return err
+		}); err != nil {
+			return sighting{}, facts.Snapshot{}, msgNotJSON.F("checks: " + jsonProblem(err))
 		}
-		s.at = doc.TakenAt
+	case facts.Schema:
+		// Snapshots are small: decode whole, as actwiz check would.
+		if err := json.Unmarshal(data, &snap); err != nil {
+			return sighting{}, facts.Snapshot{}, msgNotJSON.F(jsonProblem(err))
+		}
+		if takenRaw != nil {
+			s.at = snap.TakenAt
+		}
 		for _, r := range checks.RunAll(checks.Hardware, snap, rd.rules) {
 			if r.Status == checks.Fail {
 				s.failing = append(s.failing, r.ID)
 			}
 		}
 	default:
-		return fail(msgWrongSchema.F(doc.Schema, report.Schema, facts.Schema))
+		return sighting{}, facts.Snapshot{}, msgWrongSchema.F(schema, report.Schema, facts.Schema)
 	}
-	s.host = doc.Host.Name
-	if s.host == "" {
-		s.host = snap.Host.Name
-	}
-	identify(&s, snap)
-	return s, nil
+	// The report's own host member and its facts' host are the same.
+	s.host = snap.Host.Name
+	return s, snap, i18n.Text{}
 }
 
 // identify collects the values compared across machines. Removable disks
