@@ -57,7 +57,7 @@ func removable(d facts.Disk) bool {
 
 func judgeDiskSerial(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 	if s.Disks == nil {
-		return Result{Status: Unknown, Detail: msgNotRead.F(i18n.T("硬盘列表", "disk list"), readReason(s, "disks")), Hint: hintNotRead}
+		return notRead(i18n.T("硬盘列表", "disk list"), readReason(s, "disks"))
 	}
 	if len(s.Disks) == 0 {
 		return Result{Status: Skip, Detail: msgNoDisks}
@@ -96,7 +96,8 @@ func rank(s Status) int {
 func judgeOneDiskSerial(d facts.Disk, s facts.Snapshot) (Status, i18n.Text, i18n.Text) {
 	name := diskName(d)
 	if d.SerialNumber == nil {
-		return Unknown, msgNotRead.F(i18n.T("硬盘 "+name+" 的序列号", "serial of disk "+name), readReason(s, "disks", "disks.SerialNumber")), hintNotRead
+		r := notRead(i18n.T("硬盘 "+name+" 的序列号", "serial of disk "+name), readReason(s, "disks", "disks.SerialNumber"))
+		return Unknown, r.Detail, r.Hint
 	}
 	raw := *d.SerialNumber
 	trimmed := strings.TrimSpace(raw)
@@ -126,7 +127,7 @@ func fixedOrAll(disks []facts.Disk) []facts.Disk {
 
 func judgeDiskFixed(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 	if s.Disks == nil {
-		return Result{Status: Unknown, Detail: msgNotRead.F(i18n.T("硬盘列表", "disk list"), readReason(s, "disks")), Hint: hintNotRead}
+		return notRead(i18n.T("硬盘列表", "disk list"), readReason(s, "disks"))
 	}
 	if len(s.Disks) == 0 {
 		return Result{Status: Fail, Detail: msgNoDisks, Hint: hintNoDisks}
@@ -139,7 +140,9 @@ func judgeDiskFixed(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 		if removable(d) {
 			removableCount++
 		}
-		if d.System != nil && *d.System {
+		// With two disks marked as the system's (a mirror), the removable
+		// one decides: Windows may start from it.
+		if d.System != nil && *d.System && (system == nil || removable(d)) {
 			system = &s.Disks[i]
 		}
 	}
@@ -154,7 +157,7 @@ func judgeDiskFixed(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 	case removableCount == len(s.Disks):
 		res.Status, res.Detail, res.Hint = Fail, msgAllDisksRemovable, hintSystemDiskRemovable
 	case removableCount > 0:
-		res.Status, res.Detail, res.Hint = Warn, msgOtherDisksRemovable.F(removableCount), hintUnplugRemovable
+		res.Status, res.Detail, res.Hint = Warn, msgSomeDisksRemovable.F(len(s.Disks), removableCount), hintUnplugRemovable
 	default:
 		res.Status, res.Detail = Pass, msgNoDiskRemovable
 	}

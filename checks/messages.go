@@ -7,6 +7,7 @@ import "actwiz/i18n"
 // a word-by-word translation.
 var (
 	msgNotRead  = i18n.T("无法读取%s：%s。", "The %s could not be read: %s.")
+	msgNoValue  = i18n.T("没有返回任何值", "no value was returned")
 	hintNotRead = i18n.T(
 		"1. 关闭本工具，右键选择“以管理员身份运行”（Linux 下用 sudo）后再试一次。\n2. 如果仍然读不到，请收集日志发给客服，并告诉客服这一项“未知”。",
 		"1. Close actwiz and run it again as administrator (right-click → Run as administrator; on Linux, with sudo).\n2. If it still cannot be read, collect the logs and send them to support, saying this item is \"unknown\".")
@@ -48,6 +49,7 @@ var (
 		"激活要求系统装在电脑内部的硬盘上：\n1. 如果系统是从 U 盘或移动硬盘启动的，请把系统装到电脑内置硬盘上再激活。\n2. 如果硬盘本来就在机箱内部，请在 BIOS 中关闭该硬盘接口的“热插拔”（Hot Plug）选项，重启后再试。",
 		"Activation needs Windows on a disk inside the PC:\n1. If Windows starts from a USB stick or an external disk, install it on the internal disk, then activate.\n2. If the disk really is inside the case, turn off \"Hot Plug\" for its port in the BIOS, restart and try again.")
 	msgOtherDisksRemovable = i18n.T("系统硬盘没有问题，但还接着 %d 块可移动硬盘。", "The system disk is fine, but %d removable disk(s) are attached.")
+	msgSomeDisksRemovable  = i18n.T("%[1]d 块硬盘中有 %[2]d 块是可移动硬盘（“在根容器中”不为“真”，或接在 USB 上），无法确定系统装在哪块硬盘上。", "%[2]d of %[1]d disks are removable (not \"In root container\", or on USB), and which disk holds Windows is not known.")
 	hintUnplugRemovable    = i18n.T(
 		"激活前请拔掉 U 盘、移动硬盘等外接存储设备，然后重新检查。",
 		"Unplug USB sticks and external disks before activating, then check again.")
@@ -65,7 +67,7 @@ var (
 	hintEnableNIC   = i18n.T(
 		"1. 打开“设置 → 网络和 Internet → 更改适配器选项”（或控制面板的“网络连接”），右键被禁用的有线或无线网卡，选择“启用”。\n2. 如果设备管理器中网卡显示向下的箭头，右键选择“启用设备”。\n3. 然后重新检查。",
 		"1. Open Settings → Network & Internet → Change adapter options (or Network Connections in Control Panel), right-click the disabled wired or wireless adapter and choose Enable.\n2. If Device Manager shows the adapter with a down arrow, right-click it and choose Enable device.\n3. Then check again.")
-	msgNICFixedSkipped = i18n.T("没有可用的物理网卡，跳过此项。", "Skipped: no usable physical adapter.")
+	msgNICFixedSkipped = i18n.T("“%s”一项没有通过，跳过此项。", "Skipped: \"%s\" did not pass.")
 	msgNICFixed        = i18n.T("至少一个可用的物理网卡在电脑内部（“在根容器中”为“真”）。", "At least one usable physical adapter is inside the PC (\"In root container\" is True).")
 	msgNICRemovable    = i18n.T("可用的物理网卡都是可移动网卡（USB 网卡等）。", "Every usable physical adapter is removable (a USB adapter or similar).")
 	hintNICRemovable   = i18n.T(

@@ -70,7 +70,7 @@ func pnpPrefix(id *string, prefix string) bool {
 
 func judgeNICPresent(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 	if s.NICs == nil {
-		return Result{Status: Unknown, Detail: msgNotRead.F(i18n.T("网卡列表", "adapter list"), readReason(s, "nics")), Hint: hintNotRead}
+		return notRead(i18n.T("网卡列表", "adapter list"), readReason(s, "nics"))
 	}
 	var counting, physicalOnes []string
 	for _, n := range s.NICs {
@@ -91,7 +91,7 @@ func judgeNICPresent(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 
 func judgeNICFixed(s facts.Snapshot, _ Rules, earlier map[string]Result) Result {
 	if present, ok := earlier[nicPresent.ID]; !ok || present.Status != Pass {
-		return Result{Status: Skip, Detail: msgNICFixedSkipped}
+		return Result{Status: Skip, Detail: msgNICFixedSkipped.F(nicPresent.Title)}
 	}
 	var fixed, usb []string
 	for _, n := range s.NICs {

@@ -1,6 +1,13 @@
 package checks
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"actwiz/i18n"
+)
+
+var i18nText = i18n.T
 
 func TestNormalizeSerial(t *testing.T) {
 	cases := []struct{ in, want string }{
@@ -91,4 +98,27 @@ func FuzzNormalizeSerial(f *testing.F) {
 			t.Fatalf("surrounding space kept: %q", n)
 		}
 	})
+}
+
+func TestUnreadReasonPicksHint(t *testing.T) {
+	cases := []struct {
+		reason   string
+		hint     string
+		zhPhrase string
+	}{
+		{"timed out after 15s", "probe.timeout", "读取超时"},
+		{"this machine has no SMBIOS (DMI) table", "SMBIOS", "SMBIOS"},
+		{"readable only by root: run actwiz as root (sudo)", "administrator", "权限不够"},
+		{"WMI query failed: 0x80041003", "administrator", "权限不够"},
+		{"something odd", "administrator", "something odd"},
+	}
+	for _, c := range cases {
+		r := notRead(i18nText("BIOS 序列号", "BIOS serial"), i18nText(c.reason, c.reason))
+		if r.Status != Unknown || !strings.Contains(r.Hint.EN, c.hint) {
+			t.Errorf("%q: hint %q lacks %q", c.reason, r.Hint.EN, c.hint)
+		}
+		if !strings.Contains(r.Detail.ZH, c.zhPhrase) || !strings.Contains(r.Detail.EN, c.reason) {
+			t.Errorf("%q: detail %+v", c.reason, r.Detail)
+		}
+	}
 }

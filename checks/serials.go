@@ -56,14 +56,14 @@ var boardSerial = Definition{
 type serialFacts struct {
 	serial, maker *string
 	section       bool
-	reason        string
+	reason        i18n.Text
 	what          i18n.Text
 }
 
 // judgeSerial is the rule shared by the BIOS and board serials (spec §2).
 func judgeSerial(f serialFacts, r Rules) Result {
 	if f.serial == nil {
-		return Result{Status: Unknown, Detail: msgNotRead.F(f.what, f.reason), Hint: hintNotRead}
+		return notRead(f.what, f.reason)
 	}
 	raw := *f.serial
 	switch {
@@ -99,12 +99,13 @@ func looksVirtual(serial string, maker *string) bool {
 }
 
 // readReason finds the recorded reason a field could not be read: the
-// field's own, else its section's, else a generic one.
-func readReason(s facts.Snapshot, keys ...string) string {
+// field's own, else its section's, else a generic one. A recorded reason is
+// the probe's own words, the same in both languages.
+func readReason(s facts.Snapshot, keys ...string) i18n.Text {
 	for i := len(keys) - 1; i >= 0; i-- {
 		if r := s.Err(keys[i]); r != "" {
-			return r
+			return i18n.T(r, r)
 		}
 	}
-	return "no value was returned"
+	return msgNoValue
 }

@@ -42,7 +42,7 @@ func (c *decodeCmd) Run(_ context.Context, app *App, args []string) (int, error)
 	case errors.Is(err, supportcode.ErrVersion):
 		return 0, inputError{msgCodeNewer.F(input, version)}
 	case err != nil:
-		return 0, inputError{msgCodeMistyped.F(input, err.Error())}
+		return 0, inputError{msgCodeMistyped.F(input, strings.TrimPrefix(err.Error(), supportcode.ErrMistyped.Error()+": "))}
 	}
 	code := strings.Join(strings.Fields(input), "")
 	fmtLine(app.Stdout, msgDecodedHeader.F(supportcode.Format(code), version).In(app.Lang))
