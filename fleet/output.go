@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"actwiz/checks"
 	"actwiz/i18n"
 	"actwiz/termsafe"
 )
@@ -22,6 +23,7 @@ var (
 	txtPlaceholder  = i18n.T("%s %s：%d 台电脑", "%s %s: %d machines")
 	txtFailing      = i18n.T("有检查项不通过的电脑：%d 台", "Machines with failing checks: %d")
 	txtUnreadable   = i18n.T("无法读取的文件：%d 个", "Unreadable files: %d")
+	txtRepeats      = i18n.T("（%d 份报告来自已读过的电脑，只算每台电脑最新的一份）", "(%d of the reports were of machines already seen; each machine's newest counts)")
 	txtAllClear     = i18n.T("没有重复的序列号或 MAC 地址，也没有不通过的检查项。", "No serial or MAC address is duplicated and no check fails.")
 	txtMore         = i18n.T("……另外 %d 台", "… and %d more")
 	txtNoHost       = i18n.T("（无主机名）", "(no host name)")
@@ -37,6 +39,9 @@ const textListLimit = 10
 func WriteText(w io.Writer, r Result, lang i18n.Lang) error {
 	p := &printer{w: w}
 	p.line(txtHeader.F(r.Machines, r.Files).In(lang))
+	if repeats := r.Files - len(r.Unreadable) - r.Machines; repeats > 0 {
+		p.line(txtRepeats.F(repeats).In(lang))
+	}
 	if len(r.Duplicates) > 0 {
 		p.line("")
 		p.line(txtDuplicates.F(len(r.Duplicates)).In(lang))
@@ -61,14 +66,14 @@ func WriteText(w io.Writer, r Result, lang i18n.Lang) error {
 		p.line("")
 		p.line(txtFailing.F(len(r.Failing)).In(lang))
 		for _, f := range r.Failing {
-			p.line(fmt.Sprintf("  %s  %s  (%s)", hostName(f.Host, lang), strings.Join(f.Checks, ", "), termsafe.Escape(f.File)))
+			p.line(fmt.Sprintf("  %s  %s  (%s)", hostName(f.Host, lang), checkTitles(f.Checks, lang), show(f.File)))
 		}
 	}
 	if len(r.Unreadable) > 0 {
 		p.line("")
 		p.line(txtUnreadable.F(len(r.Unreadable)).In(lang))
 		for _, u := range r.Unreadable {
-			p.line("  " + termsafe.Escape(u.Problem.In(lang)))
+			p.line("  " + show(u.Problem.In(lang)))
 		}
 	}
 	if len(r.Duplicates)+len(r.Placeholders)+len(r.Failing) == 0 {
@@ -78,13 +83,25 @@ func WriteText(w io.Writer, r Result, lang i18n.Lang) error {
 	return p.err
 }
 
-func quote(v string) string { return "\u201c" + termsafe.Escape(v) + "\u201d" }
+// checkTitles names checks as people know them, with the id for searching.
+func checkTitles(ids []string, lang i18n.Lang) string {
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		names[i] = show(id)
+		if def, ok := checks.Lookup(id); ok {
+			names[i] = def.Title.In(lang) + " (" + id + ")"
+		}
+	}
+	return strings.Join(names, txtListSep.In(lang))
+}
+
+func quote(v string) string { return "\u201c" + show(v) + "\u201d" }
 
 func hostName(h string, lang i18n.Lang) string {
 	if h == "" {
 		return txtNoHost.In(lang)
 	}
-	return termsafe.Escape(h)
+	return show(h)
 }
 
 func hostList(hosts []string, lang i18n.Lang) string {
@@ -197,9 +214,7 @@ func WriteCSV(w io.Writer, r Result, lang i18n.Lang) error {
 // control characters are escaped, and a cell Excel would take for a
 // formula (=, +, @, or - not starting a number) gets a leading apostrophe.
 func cellSafe(s string) string {
-	if strings.ContainsFunc(s, needsEscape) {
-		s = termsafe.Escape(s)
-	}
+	s = show(s)
 	if s == "" {
 		return s
 	}
@@ -219,8 +234,17 @@ func cellSafe(s string) string {
 	return s
 }
 
-// needsEscape finds what termsafe escapes; clean cells are written as they
-// are, so Windows paths keep their single backslashes.
+// show escapes a value from a report for a terminal or a cell. Clean text
+// is shown as it is, so Windows paths keep their single backslashes;
+// anything holding a control character is escaped whole by termsafe.
+func show(s string) string {
+	if strings.ContainsFunc(s, needsEscape) {
+		return termsafe.Escape(s)
+	}
+	return s
+}
+
+// needsEscape finds what termsafe escapes.
 func needsEscape(r rune) bool {
-	return unicode.IsControl(r) || r == unicode.ReplacementChar || unicode.Is(unicode.Bidi_Control, r)
+	return unicode.IsControl(r) || r == unicode.ReplacementChar || r == 0xfeff || unicode.Is(unicode.Bidi_Control, r)
 }
