@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"os"
-	"path/filepath"
-
 	"github.com/spf13/pflag"
 
 	"actwiz/i18n"
@@ -46,11 +43,7 @@ func (s *saveFlag) folder(app *App) string {
 	case "":
 		return ""
 	case useConfigured:
-		exeDir := ""
-		if exe, err := os.Executable(); err == nil {
-			exeDir = filepath.Dir(exe)
-		}
-		return report.ResolveDir(app.Config.Report.Dir, exeDir)
+		return report.ConfiguredDir(app.Config.Report.Dir)
 	}
 	return s.dir
 }

@@ -36,7 +36,7 @@ trap 'rm -rf "$work"' EXIT
 # the working tree (where another build could pick them up half-written).
 src="$work/src"
 mkdir "$src"
-tar -C "$root" --exclude=./.git --exclude=./dist -cf - . | tar -C "$src" -xf -
+tar -C "$root" --exclude=./.git --exclude=./dist --exclude=./.scratch -cf - . | tar -C "$src" -xf -
 
 echo "actwiz $version ($commit, $date)"
 case " $targets " in

@@ -97,6 +97,16 @@ func ResolveDir(configured, exeDir string) string {
 	return filepath.Join(exeDir, configured)
 }
 
+// ConfiguredDir is ResolveDir for this running executable: what the wizard
+// and check --save use for the report.dir setting.
+func ConfiguredDir(configured string) string {
+	exeDir := ""
+	if exe, err := os.Executable(); err == nil {
+		exeDir = filepath.Dir(exe)
+	}
+	return ResolveDir(configured, exeDir)
+}
+
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -6,7 +6,8 @@
 // The set holds what fleet must find: every 100th machine shares its board
 // serial with the one before, every 500th carries the placeholder
 // "Default string", and every 50th is reported twice (the same machine
-// checked again an hour later).
+// checked again an hour later). With -repeat K every machine is reported K
+// times, to show that memory follows the distinct machines, not the files.
 package main
 
 import (
@@ -27,6 +28,7 @@ import (
 func main() {
 	n := flag.Int("n", 100000, "number of machines")
 	dir := flag.String("dir", "", "folder to write into (created)")
+	repeat := flag.Int("repeat", 1, "reports per machine (the same machine checked again, a minute later each time)")
 	flag.Parse()
 	if *dir == "" {
 		fmt.Fprintln(os.Stderr, "fleetgen: give -dir")
@@ -48,6 +50,9 @@ func main() {
 				times := []time.Time{start.Add(time.Duration(i) * time.Second)}
 				if i%50 == 0 {
 					times = append(times, times[0].Add(time.Hour))
+				}
+				for k := 1; k < *repeat; k++ {
+					times = append(times, times[0].Add(time.Duration(k)*time.Minute))
 				}
 				for _, at := range times {
 					if err := write(sub, machine(i, at), rules); err != nil {
