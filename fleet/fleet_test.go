@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -421,5 +422,18 @@ func TestNormalizeMAC(t *testing.T) {
 		if got := normalizeMAC(c.in); got != c.want {
 			t.Errorf("normalizeMAC(%q) = %q, want %q", c.in, got, c.want)
 		}
+	}
+}
+
+func TestCancelledScanStops(t *testing.T) {
+	dir := t.TempDir()
+	rules := checks.DefaultRules()
+	for _, h := range []string{"PC-01", "PC-02", "PC-03"} {
+		writeReport(t, dir, pc{host: h, bios: "S" + h, board: "B" + h, at: t0}, rules)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Scan(ctx, []string{dir}, Options{Rules: rules}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled scan returned %v, want context.Canceled", err)
 	}
 }
