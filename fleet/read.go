@@ -76,7 +76,7 @@ func (rd *reader) read(path string) (sighting, error) {
 // are taken as they are (they were judged with that site's rules); a
 // snapshot is judged here.
 func (rd *reader) decode(path string, data []byte) (sighting, facts.Snapshot, i18n.Text) {
-	var schemaRaw, atRaw, takenRaw, checksRaw, factsRaw []byte
+	var schemaRaw, atRaw, takenRaw, hostRaw, checksRaw, factsRaw []byte
 	err := topMembers(data, func(key, value []byte) error {
 		switch string(key) {
 		case "schema":
@@ -85,6 +85,8 @@ func (rd *reader) decode(path string, data []byte) (sighting, facts.Snapshot, i1
 			atRaw = value
 		case "taken_at":
 			takenRaw = value
+		case "host":
+			hostRaw = value
 		case "checks":
 			checksRaw = value
 		case "facts":
@@ -150,8 +152,15 @@ func (rd *reader) decode(path string, data []byte) (sighting, facts.Snapshot, i1
 	default:
 		return sighting{}, facts.Snapshot{}, msgWrongSchema.F(schema, report.Schema, facts.Schema)
 	}
-	// The report's own host member and its facts' host are the same.
+	// A report's own host member and its facts' host are the same; a
+	// report written by other tooling may carry only the first.
 	s.host = snap.Host.Name
+	if s.host == "" && hostRaw != nil {
+		var h facts.Host
+		if json.Unmarshal(hostRaw, &h) == nil {
+			s.host = h.Name
+		}
+	}
 	return s, snap, i18n.Text{}
 }
 
