@@ -23,9 +23,9 @@ func (*fleetCmd) Name() string { return "fleet" }
 func (*fleetCmd) Summary() i18n.Text {
 	return i18n.T("比对多台电脑的报告：找出重复的序列号和 MAC 地址、出厂占位值和不通过的检查项", "Compare many machines' reports: duplicated serials and MAC addresses, placeholder serials, failing checks")
 }
-func (*fleetCmd) Usage() string {
-	return "fleet PATH… [--format text|json|csv] [--keep-going] [-o FILE]"
-}
+
+// Usage stays short for the help table; "help fleet" lists every option.
+func (*fleetCmd) Usage() string { return "fleet PATH… [--format text|json|csv]" }
 
 func (c *fleetCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.format, "format", "text", "text, json or csv")

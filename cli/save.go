@@ -12,9 +12,9 @@ import (
 // (report.dir), given a folder it saves there.
 type saveFlag struct{ dir string }
 
-// useConfigured is the flag's value when given without a folder. It cannot
-// be typed, so it never collides with a real folder name.
-const useConfigured = "\x00report.dir"
+// useConfigured is the flag's value when given without a folder; help
+// shows it, so it says where the report goes.
+const useConfigured = "(report.dir)"
 
 var (
 	msgReportSaved = i18n.T("报告已保存到 %s。", "Report saved to %s.")
@@ -22,7 +22,7 @@ var (
 )
 
 func (s *saveFlag) add(fs *pflag.FlagSet) {
-	fs.StringVar(&s.dir, "save", "", "also save the JSON report as <host>_<YYYYMMDD-HHMMSS>.json in DIR (default: the report.dir setting)")
+	fs.StringVar(&s.dir, "save", "", "also save the JSON report as <host>_<YYYYMMDD-HHMMSS>.json in `DIR`; alone, in the report.dir folder")
 	fs.Lookup("save").NoOptDefVal = useConfigured
 }
 

@@ -89,3 +89,14 @@ func TestCheckSaveUnwritable(t *testing.T) {
 		t.Errorf("saving into a file: exit %d, stderr %q; want 2 naming %s", code, stderr.String(), blocker)
 	}
 }
+
+func TestCheckHelpShowsSaveCleanly(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	Run(context.Background(), []string{"help", "check", "--lang", "en"}, testEnv(&stdout, &stderr))
+	if !strings.Contains(stdout.String(), "--save DIR") {
+		t.Errorf("help check does not show --save DIR:\n%s", stdout.String())
+	}
+	if strings.ContainsFunc(stdout.String(), func(r rune) bool { return r < 0x20 && r != '\n' }) {
+		t.Errorf("help check holds control characters: %q", stdout.String())
+	}
+}
