@@ -110,11 +110,15 @@ func (rd *reader) decode(path string, data []byte) (sighting, facts.Snapshot, i1
 		if factsRaw == nil || bytes.Equal(factsRaw, []byte("null")) {
 			return sighting{}, facts.Snapshot{}, msgNoFacts
 		}
-		if err := json.Unmarshal(factsRaw, &snap); err != nil {
+		if snap, err = leanFacts(factsRaw); err != nil {
 			return sighting{}, facts.Snapshot{}, msgNotJSON.F("facts: " + jsonProblem(err))
 		}
 		if atRaw != nil {
-			if err := json.Unmarshal(atRaw, &s.at); err != nil {
+			at, err := optString(atRaw, "generated_at")
+			if err == nil && at != nil {
+				s.at, err = time.Parse(time.RFC3339Nano, *at)
+			}
+			if err != nil {
 				return sighting{}, facts.Snapshot{}, msgNotJSON.F("generated_at: " + jsonProblem(err))
 			}
 		}
