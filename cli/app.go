@@ -143,7 +143,7 @@ func splitCommand(args []string) (string, []string) {
 
 func takesValue(flag string) bool {
 	switch flag {
-	case "--config", "--lang", "--theme", "--snapshot", "--format", "-o", "--output", "--save":
+	case "--config", "--lang", "--theme", "--snapshot", "--format", "-o", "--output", "--save", "--case":
 		return true
 	}
 	return false

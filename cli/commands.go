@@ -22,6 +22,7 @@ type Command interface {
 // commands lists every subcommand in the order help shows them. Adding a
 // command is one new type and one line here.
 var commands = []func() Command{
+	func() Command { return &wizardCmd{} },
 	func() Command { return &checkCmd{} },
 	func() Command { return &snapshotCmd{} },
 	func() Command { return &decodeCmd{} },
@@ -31,7 +32,7 @@ var commands = []func() Command{
 }
 
 // defaultCommand runs when no command is given.
-const defaultCommand = "check"
+const defaultCommand = "wizard"
 
 func lookup(name string) (Command, bool) {
 	if name == "" {

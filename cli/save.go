@@ -6,10 +6,11 @@ import (
 	"actwiz/i18n"
 	"actwiz/report"
 	"actwiz/termsafe"
+	"actwiz/ui"
 )
 
-// saveFlag is --save [DIR]: given alone it saves into the configured folder
-// (report.dir), given a folder it saves there.
+// saveFlag is --save [DIR]: given alone it saves where the wizard does
+// (report.dir, else the Desktop), given a folder it saves there.
 type saveFlag struct{ dir string }
 
 // useConfigured is the flag's value when given without a folder; help
@@ -38,22 +39,22 @@ func (s *saveFlag) takeFolder(args []string) []string {
 }
 
 // folder is where the report goes, or "" when --save was not given.
-func (s *saveFlag) folder(app *App) string {
+func (s *saveFlag) folder(app *App) (string, error) {
 	switch s.dir {
 	case "":
-		return ""
+		return "", nil
 	case useConfigured:
-		return report.ConfiguredDir(app.Config.Report.Dir)
+		return ui.ReportDir(app.Config.Report.Dir)
 	}
-	return s.dir
+	return s.dir, nil
 }
 
 // save writes the report if asked to and says where on stderr, so stdout
 // keeps only the report itself.
 func (s *saveFlag) save(app *App, rep report.Report) error {
-	dir := s.folder(app)
-	if dir == "" {
-		return nil
+	dir, err := s.folder(app)
+	if err != nil || dir == "" {
+		return err
 	}
 	path, err := report.Save(dir, rep)
 	if err != nil {

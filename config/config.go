@@ -40,7 +40,7 @@ func Defaults() Config {
 		Probe:  Probe{Timeout: probe.DefaultTimeout},
 		Checks: Checks{Placeholders: []string{}},
 		UI:     UI{Theme: "auto"},
-		Report: Report{Dir: DefaultReportDir},
+		Report: Report{Dir: ""},
 	}
 }
 

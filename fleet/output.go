@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
 	"actwiz/checks"
 	"actwiz/i18n"
@@ -66,14 +65,14 @@ func WriteText(w io.Writer, r Result, lang i18n.Lang) error {
 		p.line("")
 		p.line(txtFailing.F(len(r.Failing)).In(lang))
 		for _, f := range r.Failing {
-			p.line(fmt.Sprintf("  %s  %s  (%s)", hostName(f.Host, lang), checkTitles(f.Checks, lang), show(f.File)))
+			p.line(fmt.Sprintf("  %s  %s  (%s)", hostName(f.Host, lang), checkTitles(f.Checks, lang), termsafe.Escape(f.File)))
 		}
 	}
 	if len(r.Unreadable) > 0 {
 		p.line("")
 		p.line(txtUnreadable.F(len(r.Unreadable)).In(lang))
 		for _, u := range r.Unreadable {
-			p.line("  " + show(u.Problem.In(lang)))
+			p.line("  " + termsafe.Escape(u.Problem.In(lang)))
 		}
 	}
 	if len(r.Duplicates)+len(r.Placeholders)+len(r.Failing) == 0 {
@@ -87,7 +86,7 @@ func WriteText(w io.Writer, r Result, lang i18n.Lang) error {
 func checkTitles(ids []string, lang i18n.Lang) string {
 	names := make([]string, len(ids))
 	for i, id := range ids {
-		names[i] = show(id)
+		names[i] = termsafe.Escape(id)
 		if def, ok := checks.Lookup(id); ok {
 			names[i] = def.Title.In(lang) + " (" + id + ")"
 		}
@@ -95,13 +94,13 @@ func checkTitles(ids []string, lang i18n.Lang) string {
 	return strings.Join(names, txtListSep.In(lang))
 }
 
-func quote(v string) string { return "\u201c" + show(v) + "\u201d" }
+func quote(v string) string { return "\u201c" + termsafe.Escape(v) + "\u201d" }
 
 func hostName(h string, lang i18n.Lang) string {
 	if h == "" {
 		return txtNoHost.In(lang)
 	}
-	return show(h)
+	return termsafe.Escape(h)
 }
 
 func hostList(hosts []string, lang i18n.Lang) string {
@@ -214,7 +213,7 @@ func WriteCSV(w io.Writer, r Result, lang i18n.Lang) error {
 // control characters are escaped, and a cell Excel would take for a
 // formula (=, +, @, or - not starting a number) gets a leading apostrophe.
 func cellSafe(s string) string {
-	s = show(s)
+	s = termsafe.Escape(s)
 	if s == "" {
 		return s
 	}
@@ -232,19 +231,4 @@ func cellSafe(s string) string {
 		}
 	}
 	return s
-}
-
-// show escapes a value from a report for a terminal or a cell. Clean text
-// is shown as it is, so Windows paths keep their single backslashes;
-// anything holding a control character is escaped whole by termsafe.
-func show(s string) string {
-	if strings.ContainsFunc(s, needsEscape) {
-		return termsafe.Escape(s)
-	}
-	return s
-}
-
-// needsEscape finds what termsafe escapes.
-func needsEscape(r rune) bool {
-	return unicode.IsControl(r) || r == unicode.ReplacementChar || r == 0xfeff || unicode.Is(unicode.Bidi_Control, r)
 }

@@ -79,7 +79,7 @@ func Stream(ctx context.Context, r Reader, timeout time.Duration) <-chan Part {
 // Take reads the whole machine and returns its snapshot.
 func Take(ctx context.Context, r Reader, timeout time.Duration, now func() time.Time) facts.Snapshot {
 	s := facts.New()
-	s.TakenAt = now().UTC().Truncate(time.Second)
+	s.TakenAt = TakenAt(r, now)
 	hostDone := make(chan facts.Host, 1)
 	go func() { hostDone <- r.Host(ctx) }()
 	for p := range Stream(ctx, r, timeout) {
@@ -132,6 +132,15 @@ func deadlineReason(ctx context.Context, timeout time.Duration) string {
 		return fmt.Sprintf("timed out after %s", timeout)
 	}
 	return "cancelled"
+}
+
+// TakenAt is when r's facts were read: now for a live machine, the
+// recorded time for a snapshot (judging it later does not make it newer).
+func TakenAt(r Reader, now func() time.Time) time.Time {
+	if rec, ok := r.(snapshotReader); ok && !rec.s.TakenAt.IsZero() {
+		return rec.s.TakenAt
+	}
+	return now().UTC().Truncate(time.Second)
 }
 
 // FromSnapshot replays recorded facts as a Reader, so a snapshot file runs

@@ -87,26 +87,6 @@ func Save(dir string, r Report) (string, error) {
 	return path, nil
 }
 
-// ResolveDir turns the configured report folder into a path: a relative one
-// is taken from the executable's folder (exeDir), so reports land on the USB
-// stick the program runs from. An empty exeDir leaves the path as given.
-func ResolveDir(configured, exeDir string) string {
-	if filepath.IsAbs(configured) || exeDir == "" {
-		return configured
-	}
-	return filepath.Join(exeDir, configured)
-}
-
-// ConfiguredDir is ResolveDir for this running executable: what the wizard
-// and check --save use for the report.dir setting.
-func ConfiguredDir(configured string) string {
-	exeDir := ""
-	if exe, err := os.Executable(); err == nil {
-		exeDir = filepath.Dir(exe)
-	}
-	return ResolveDir(configured, exeDir)
-}
-
 func unwrapPathError(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

@@ -75,18 +75,3 @@ func TestSaveIntoAFileFails(t *testing.T) {
 		t.Errorf("saving into a file must fail naming it, got %v", err)
 	}
 }
-
-func TestResolveDir(t *testing.T) {
-	exe := filepath.Join(string(filepath.Separator)+"media", "stick")
-	abs := filepath.Join(string(filepath.Separator)+"srv", "reports")
-	cases := []struct{ configured, exeDir, want string }{
-		{"reports", exe, filepath.Join(exe, "reports")},
-		{abs, exe, abs},
-		{"reports", "", "reports"},
-	}
-	for _, c := range cases {
-		if got := ResolveDir(c.configured, c.exeDir); got != c.want {
-			t.Errorf("ResolveDir(%q, %q) = %q, want %q", c.configured, c.exeDir, got, c.want)
-		}
-	}
-}

@@ -35,7 +35,7 @@ func (h *Hardware) Run(ctx context.Context, s *Session, emit func(Event)) {
 		emit(ItemStarted{Step: HardwareID, ID: d.ID})
 	}
 	snap := facts.New()
-	snap.TakenAt = h.Now().UTC().Truncate(time.Second)
+	snap.TakenAt = probe.TakenAt(h.Reader, h.Now)
 	hostDone := make(chan facts.Host, 1)
 	go func() { hostDone <- h.Reader.Host(ctx) }()
 

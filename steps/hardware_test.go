@@ -133,3 +133,14 @@ func TestAskWaitsForReply(t *testing.T) {
 		t.Fatalf("Ask on a cancelled context = %+v, %v", ans, err)
 	}
 }
+
+func TestHardwareKeepsRecordedTime(t *testing.T) {
+	recorded := goodSnapshot()
+	recorded.TakenAt = time.Date(2021, 10, 9, 8, 0, 0, 0, time.UTC)
+	step := &Hardware{Reader: probe.FromSnapshot(recorded), Timeout: time.Second, Rules: checks.DefaultRules(), Now: time.Now}
+	var sess Session
+	step.Run(context.Background(), &sess, func(Event) {})
+	if !sess.Facts.TakenAt.Equal(recorded.TakenAt) {
+		t.Fatalf("taken_at = %s; a snapshot keeps the time it was recorded", sess.Facts.TakenAt)
+	}
+}

@@ -12,7 +12,9 @@ import (
 
 // Escape returns s with control characters (C0, DEL, C1), bidirectional
 // overrides and invalid UTF-8 replaced by visible escapes (\x1b, \u202e).
-// Printable text, Chinese included, is kept as is.
+// Printable text, Chinese included, is kept as is. Backslashes are kept too:
+// Windows device ids and paths (PCI\VEN_8086…) must read as Windows shows
+// them, and a literal "\x1b" in a value is harmless text.
 func Escape(s string) string {
 	if isClean(s) {
 		return s
@@ -23,8 +25,6 @@ func Escape(s string) string {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			fmt.Fprintf(&b, `\x%02x`, s[i])
-		case r == '\\':
-			b.WriteString(`\\`)
 		case unsafeRune(r):
 			if r < 0x100 {
 				fmt.Fprintf(&b, `\x%02x`, r)
@@ -42,7 +42,7 @@ func Escape(s string) string {
 func isClean(s string) bool {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == utf8.RuneError && size == 1) || r == '\\' || unsafeRune(r) {
+		if (r == utf8.RuneError && size == 1) || unsafeRune(r) {
 			return false
 		}
 		i += size

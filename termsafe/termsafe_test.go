@@ -13,7 +13,7 @@ func TestEscape(t *testing.T) {
 		{"c1\u009b31m", `c1\x9b31m`},
 		{"bidi\u202eevil", `bidi\u202eevil`},
 		{"bad\xffutf8", `bad\xffutf8`},
-		{`back\slash`, `back\\slash`},
+		{`PCI\VEN_8086&DEV_15BC`, `PCI\VEN_8086&DEV_15BC`},
 		{"", ""},
 	}
 	for _, c := range cases {

@@ -1,0 +1,381 @@
+// Package ui is actwiz's wizard: one Bubble Tea program that walks through
+// the steps (welcome, each step of the step list, summary), and a plain
+// line-by-line mode for screen readers, slow remote shells and logs. Both
+// are views of the same steps.Event stream; neither knows how a check works.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"actwiz/checks"
+	"actwiz/glyphs"
+	"actwiz/i18n"
+	"actwiz/report"
+	"actwiz/steps"
+)
+
+// Options is everything the wizard runs with.
+type Options struct {
+	// Steps is the step list, in order. Adding a step is one line there.
+	Steps   []steps.Step
+	Session *steps.Session
+	Lang    i18n.Lang
+	Glyphs  glyphs.Set
+	// ReportDir is where the report JSON is saved.
+	ReportDir string
+	Version   string
+	Now       func() time.Time
+	// Notice is one line shown first (why the plain mode was chosen).
+	Notice i18n.Text
+	// OSFamily of the machine judged ("windows", "linux"), for the verify
+	// commands shown before the step has read the host.
+	OSFamily string
+}
+
+// Model is the root: it holds the screens and the shared context, routes
+// keys to the screen in front, and step events to the step they belong to.
+type Model struct {
+	sh      *shared
+	opts    Options
+	sess    *steps.Session
+	ctx     context.Context
+	screen  int // 0 welcome, 1…len(Steps) a step, then the summary
+	welcome welcomeModel
+	stepsV  []*stepModel
+	summary summaryModel
+	spinner spinner.Model
+	help    help.Model
+
+	spinning    bool
+	showHelp    bool
+	confirmQuit bool
+	quitting    bool
+	finished    bool // the user reached the summary
+	// caseNo is the case number as last confirmed on the welcome screen.
+	// It is copied into the session only when no run holds the session,
+	// so a step running in the background never races with the screen.
+	caseNo string
+	// resultsGen counts completed runs; savedGen is the one last saved.
+	resultsGen, savedGen int
+}
+
+// New builds the wizard's root model.
+func New(ctx context.Context, opts Options) *Model {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	sess := opts.Session
+	if sess == nil {
+		sess = &steps.Session{}
+	}
+	plain := opts.Glyphs.Name == glyphs.Plain.Name
+	sh := &shared{width: 80, height: 24, lang: opts.Lang, glyphs: opts.Glyphs, styles: newStyles(opts.Glyphs), keys: newKeyMap(opts.Lang, plain)}
+	m := &Model{sh: sh, opts: opts, sess: sess, ctx: ctx, welcome: newWelcome(sess.Case), help: help.New(), caseNo: sess.Case}
+	m.help.ShortSeparator = "  "
+	if plain {
+		m.help.Ellipsis = "..."
+	}
+	for _, s := range opts.Steps {
+		m.stepsV = append(m.stepsV, newStepModel(s))
+	}
+	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot))
+	if plain {
+		m.spinner.Spinner = spinner.Line
+	}
+	return m
+}
+
+func (m *Model) Init() tea.Cmd { return nil }
+
+func (m *Model) summaryIndex() int { return len(m.stepsV) + 1 }
+
+func (m *Model) anyActive() bool {
+	for _, s := range m.stepsV {
+		if s.active {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Model) anyRunning() bool {
+	for _, s := range m.stepsV {
+		if s.state == running {
+			return true
+		}
+	}
+	return false
+}
+
+type forceQuitMsg struct{}
+
+type reportSavedMsg struct {
+	gen  int
+	path string
+	err  error
+}
+
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.sh.width, m.sh.height = msg.Width, msg.Height
+		return m, nil
+	case spinner.TickMsg:
+		if !m.anyRunning() {
+			m.spinning = false
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
+	case stepEventMsg:
+		return m, m.onStepEvent(msg)
+	case reportSavedMsg:
+		if msg.gen == m.resultsGen {
+			m.summary.saving = false
+			m.summary.savedPath, m.summary.saveErr = msg.path, msg.err
+		}
+		return m, nil
+	case forceQuitMsg:
+		return m, tea.Quit
+	case tea.KeyMsg:
+		return m, m.onKey(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) onStepEvent(msg stepEventMsg) tea.Cmd {
+	if msg.index < 0 || msg.index >= len(m.stepsV) {
+		return nil
+	}
+	s := m.stepsV[msg.index]
+	if msg.gen != s.gen {
+		return nil // a late event of an abandoned run
+	}
+	if msg.closed {
+		s.active = false
+		if s.state == running { // the step returned without saying Finished
+			s.state = cancelled
+		}
+		if m.quitting && !m.anyActive() {
+			return tea.Quit
+		}
+		return nil
+	}
+	s.handle(msg.event)
+	if f, ok := msg.event.(steps.Finished); ok && f.Err == nil {
+		m.resultsGen++
+	}
+	return s.run.next(msg.index, msg.gen)
+}
+
+func (m *Model) onKey(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys()
+	if m.confirmQuit {
+		switch msg.String() {
+		case "y", "Y", "ctrl+c":
+			return m.quit()
+		}
+		m.confirmQuit = false
+		return nil
+	}
+	if msg.String() == "ctrl+c" {
+		return m.requestQuit()
+	}
+	if m.quitting {
+		return nil
+	}
+	if m.showHelp {
+		switch {
+		case key.Matches(msg, k.Quit):
+			return m.requestQuit()
+		case key.Matches(msg, k.Help), key.Matches(msg, k.Back):
+			m.showHelp = false
+		}
+		return nil
+	}
+	switch {
+	case m.screen == 0:
+		action, cmd := m.welcome.update(msg, k)
+		switch action {
+		case welcomeStart:
+			m.caseNo = m.welcome.caseNumber()
+			return tea.Batch(cmd, m.goTo(1))
+		case welcomeSwitchLang:
+			m.setLang(otherLang(m.sh.lang))
+		case welcomeQuit:
+			return m.requestQuit()
+		}
+		if msg.String() == "?" && m.welcome.focus != focusCase {
+			m.showHelp = true
+		}
+		return cmd
+	case m.screen == m.summaryIndex():
+		switch {
+		case key.Matches(msg, k.Up):
+			m.summary.scroll = max(0, m.summary.scroll-1)
+		case key.Matches(msg, k.Down):
+			m.summary.scroll++
+		case key.Matches(msg, k.Back):
+			return m.goTo(m.screen - 1)
+		case key.Matches(msg, k.Rerun):
+			return m.goTo(m.screen-1, true)
+		case key.Matches(msg, k.Enter), key.Matches(msg, k.Quit):
+			return m.requestQuit()
+		case key.Matches(msg, k.Help):
+			m.showHelp = true
+		}
+		return nil
+	}
+	idx := m.screen - 1
+	action, cmd := m.stepsV[idx].update(msg, k)
+	switch action {
+	case stepNext:
+		return m.goTo(m.screen + 1)
+	case stepBack:
+		return m.goTo(m.screen - 1)
+	case stepRerun:
+		return m.goTo(m.screen, true)
+	case stepQuit:
+		return m.requestQuit()
+	case stepHelp:
+		m.showHelp = true
+	}
+	return cmd
+}
+
+// goTo shows screen i, starting its step if it has not run (or rerun is
+// asked), and saving the report when the summary opens on new results.
+func (m *Model) goTo(i int, rerun ...bool) tea.Cmd {
+	m.screen = max(0, min(i, m.summaryIndex()))
+	m.showHelp = false
+	if m.screen == m.summaryIndex() {
+		m.finished = true
+		return m.saveIfNew()
+	}
+	if m.screen == 0 {
+		m.welcome.caseInput.Focus()
+		m.welcome.focus = focusCase
+		return nil
+	}
+	s := m.stepsV[m.screen-1]
+	if s.active && s.state == running {
+		return nil
+	}
+	if s.state == notStarted || len(rerun) > 0 && rerun[0] {
+		if s.active { // a cancelled run still letting go: wait for it
+			return nil
+		}
+		m.sess.Lang, m.sess.Case = m.sh.lang, m.caseNo
+		cmd := s.start(m.ctx, m.screen-1, m.sess)
+		if !m.spinning {
+			m.spinning = true
+			return tea.Batch(cmd, m.spinner.Tick)
+		}
+		return cmd
+	}
+	return nil
+}
+
+// saveIfNew builds the report from the session and saves it in the
+// background; the summary says where, or why not.
+func (m *Model) saveIfNew() tea.Cmd {
+	all := m.sess.All()
+	if len(all) == 0 || m.savedGen == m.resultsGen && (m.summary.savedPath != "" || m.summary.saving) {
+		return nil
+	}
+	source := report.Source{Kind: "machine"}
+	if m.sess.Source.Snapshot {
+		source = report.Source{Kind: "snapshot", File: m.sess.Source.File}
+	}
+	now := m.opts.Now()
+	rep, err := report.Build(report.Input{Results: all, Facts: m.sess.Facts, Lang: m.sh.lang,
+		Version: m.opts.Version, Source: source, Case: m.caseNo, Now: now})
+	m.summary.code, m.summary.savedPath, m.summary.saveErr = rep.Code, "", err
+	m.savedGen = m.resultsGen
+	if err != nil {
+		return nil
+	}
+	m.summary.saving = true
+	gen, dir := m.resultsGen, m.opts.ReportDir
+	return func() tea.Msg {
+		path, err := saveReport(dir, rep, now)
+		return reportSavedMsg{gen: gen, path: path, err: err}
+	}
+}
+
+func (m *Model) requestQuit() tea.Cmd {
+	if m.anyRunning() {
+		m.confirmQuit = true
+		return nil
+	}
+	return m.quit()
+}
+
+// quit cancels every run and ends the program once they have returned, or
+// after a grace period: a probe stuck in a driver cannot be waited for.
+func (m *Model) quit() tea.Cmd {
+	m.confirmQuit = false
+	m.quitting = true
+	for _, s := range m.stepsV {
+		if s.run != nil {
+			s.run.cancel()
+		}
+	}
+	if !m.anyActive() {
+		return tea.Quit
+	}
+	return tea.Tick(3*time.Second, func(time.Time) tea.Msg { return forceQuitMsg{} })
+}
+
+func (m *Model) setLang(l i18n.Lang) {
+	m.sh.lang = l
+	m.sh.keys = newKeyMap(l, m.sh.plainGlyphs())
+}
+
+func otherLang(l i18n.Lang) i18n.Lang {
+	if l == i18n.ZH {
+		return i18n.EN
+	}
+	return i18n.ZH
+}
+
+// Finished reports whether the user reached the summary.
+func (m *Model) Finished() bool { return m.finished }
+
+// Results is every result of the session.
+func (m *Model) Results() []checks.Result { return m.sess.All() }
+
+// keys returns the key map with only the keys of the current screen on.
+func (m *Model) keys() keyMap {
+	k := m.sh.keys // a copy: enabling keys here leaves the shared map alone
+	switch {
+	case m.confirmQuit:
+		k.only(&k.Yes, &k.No)
+	case m.showHelp:
+		k.only(&k.Help, &k.Back, &k.Quit)
+	case m.screen == 0:
+		m.welcome.enabledKeys(&k)
+	case m.screen == m.summaryIndex():
+		k.only(&k.Up, &k.Down, &k.Back, &k.Rerun, &k.Help, &k.Quit)
+		k.Enter.SetEnabled(true)
+		k.Enter.SetHelp("enter", helpQuit.In(m.sh.lang))
+	default:
+		m.stepsV[m.screen-1].enabledKeys(&k)
+	}
+	return k
+}
+
+// hostName is the machine's name once a step has read it.
+func (m *Model) hostName() string {
+	if m.anyRunning() {
+		return "" // the session is the running step's until it finishes
+	}
+	return m.sess.Facts.Host.Name
+}

@@ -1,0 +1,127 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"actwiz/checks"
+	"actwiz/glyphs"
+	"actwiz/i18n"
+	"actwiz/probe"
+	"actwiz/steps"
+)
+
+func plainOptions(t *testing.T, lang i18n.Lang, snapshot string, extra ...steps.Step) (Options, string) {
+	t.Helper()
+	dir := t.TempDir()
+	sess := &steps.Session{Lang: lang, Started: fixedNow,
+		Source: steps.Source{Snapshot: true, File: "testdata/snapshots/" + snapshot}}
+	list := []steps.Step{&steps.Hardware{Reader: probe.FromSnapshot(loadSnapshot(t, snapshot)), Timeout: 5 * time.Second,
+		Rules: checks.DefaultRules(), Now: func() time.Time { return fixedNow }}}
+	return Options{Steps: append(list, extra...), Session: sess, Lang: lang, Glyphs: glyphs.Plain,
+		ReportDir: dir, Version: "test", Now: func() time.Time { return fixedNow }}, dir
+}
+
+// Plain mode driven through stdin and stdout: the case number, every kind
+// of question with a wrong answer first, the results and the summary.
+func TestPlainModeAnswersAndAll(t *testing.T) {
+	ask := &askingStep{}
+	opts, dir := plainOptions(t, i18n.EN, "whitebox-placeholders.json", ask)
+	input := strings.Join([]string{
+		"CAS 04851",        // refused: a space
+		"cas-04851-r7r3x9", // accepted, upper-cased
+		"maybe",            // not y or n: asked again
+		"y",                // confirm
+		"7",                // out of range
+		"1",                // choose V2.0
+		"3 1",              // tick activation log and group policy
+		"AA0221002559",     // 12 characters: the validator objects
+		"AA02210025590",    // accepted
+	}, "\n") + "\n"
+	var out bytes.Buffer
+	code, err := RunPlain(context.Background(), opts, strings.NewReader(input), &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if code != 1 {
+		t.Errorf("exit status %d; want 1 (a check failed)", code)
+	}
+	for _, want := range []string{
+		"Snapshot mode: showing the facts recorded in testdata/snapshots/whitebox-placeholders.json, not this machine.",
+		"A case number holds only letters, digits and dashes",
+		"Case number: CAS-04851-R7R3X9",
+		"== Step 1 of 2: Hardware check ==",
+		"[1/6] x FAIL BIOS serial number: Default string",
+		"[5/6] x FAIL An enabled physical network adapter: Realtek PCIe GbE Family Controller",
+		"[6/6] - SKIP Network adapter is not removable: -",
+		"wmic bios get SerialNumber",
+		"Case number (optional, press Enter to skip): CAS 04851\nA case number holds",
+		"Continue?\n  Choose no to check the serial first.\n[y/N] maybe\nPlease answer y or n.\n[y/N] y\n",
+		"  1) V2.0 or older\n  2) V2.1 or newer\n  3) Not sure\nChoose [1-3, Enter for 2]: 7\nPlease enter one number from 1 to 3.\nChoose [1-3, Enter for 2]: 1\n",
+		"  1) Group policy (ticked)",
+		"Enter numbers [Enter keeps 1,2]: ",
+		"A serial has 13 characters.",
+		"Support code: 011 819 645",
+		"What to do next:\n1. Fix each FAIL item",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(got, "\x1b") {
+		t.Error("plain mode must not send escape sequences")
+	}
+	wantAnswers := []string{"y", "v20", "activation,policy", "AA02210025590"}
+	if len(ask.answers) != len(wantAnswers) {
+		t.Fatalf("answers = %+v", ask.answers)
+	}
+	for i, a := range ask.answers {
+		if a.Text != wantAnswers[i] {
+			t.Errorf("answer %d = %q; want %q", i+1, a.Text, wantAnswers[i])
+		}
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	if len(files) != 1 || filepath.Base(files[0]) != "PC-0142_20261126-093000.json" {
+		t.Fatalf("report files = %v", files)
+	}
+	data, _ := os.ReadFile(files[0])
+	if !strings.Contains(string(data), `"case": "CAS-04851-R7R3X9"`) || !strings.Contains(string(data), `"code": "011819645"`) {
+		t.Errorf("report lacks the case or the code:\n%s", data)
+	}
+	if !strings.Contains(got, "Report saved to: "+files[0]) {
+		t.Errorf("output does not say where the report is:\n%s", got)
+	}
+}
+
+// Input that ends early takes every default and still finishes; Chinese
+// output keeps the Chinese words.
+func TestPlainModeEndOfInputTakesDefaults(t *testing.T) {
+	ask := &askingStep{}
+	ask2 := askQuestions[3].Validate
+	askQuestions[3].Validate = nil // the serial's default (empty) would be refused forever
+	defer func() { askQuestions[3].Validate = ask2 }()
+	opts, _ := plainOptions(t, i18n.ZH, "lenovo-good.json", ask)
+	var out bytes.Buffer
+	code, err := RunPlain(context.Background(), opts, strings.NewReader(""), &out)
+	if err != nil || code != 0 {
+		t.Fatalf("RunPlain = %d, %v\n%s", code, err, out.String())
+	}
+	got := out.String()
+	for _, want := range []string{"== 第 1/2 步：硬件检查 ==", "[1/6] + 通过 BIOS 序列号：PF2XK7QW", "（没有更多输入，使用默认值：否）", "支持代码：010 000 022", "报告已保存到："} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	want := []string{"n", "v21", "policy,network", ""}
+	for i, a := range ask.answers {
+		if a.Text != want[i] {
+			t.Errorf("default answer %d = %q; want %q", i+1, a.Text, want[i])
+		}
+	}
+}

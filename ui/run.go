@@ -1,0 +1,88 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/mattn/go-isatty"
+	"github.com/muesli/termenv"
+
+	"actwiz/checks"
+	"actwiz/supportcode"
+)
+
+var timeNow = time.Now
+
+// ModeEnv is what decides between the wizard and the plain mode.
+type ModeEnv struct {
+	Plain   bool // --plain
+	Getenv  func(string) string
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Windows bool
+}
+
+// PlainReason says why the plain mode is used; ok is false when the
+// full-screen wizard can run. Only the Git Bash case needs saying: the
+// others were asked for, or have no screen to say it on.
+func PlainReason(env ModeEnv) (plain bool, why string) {
+	switch {
+	case env.Plain:
+		return true, ""
+	case env.Getenv("ACCESSIBLE") != "" && env.Getenv("ACCESSIBLE") != "0":
+		return true, ""
+	case env.Getenv("TERM") == "dumb":
+		return true, ""
+	case !isTerminal(env.Stdin) || !isTerminal(env.Stdout):
+		return true, ""
+	case env.Windows && env.Getenv("MSYSTEM") != "" && env.Getenv("WT_SESSION") == "":
+		// mintty is not a console: Bubble Tea shows a blank screen there.
+		return true, "mintty"
+	}
+	return false, ""
+}
+
+func isTerminal(f any) bool {
+	file, ok := f.(*os.File)
+	if !ok {
+		return false
+	}
+	return isatty.IsTerminal(file.Fd()) || isatty.IsCygwinTerminal(file.Fd())
+}
+
+// Run runs the full-screen wizard until the user quits and returns the exit
+// status: that of the results once the summary was reached (spec §5), 130
+// when the user left before.
+func Run(ctx context.Context, opts Options, getenv func(string) string) (int, error) {
+	AgreeOnWidths()
+	if getenv("NO_COLOR") != "" {
+		lipgloss.SetColorProfile(termenv.Ascii)
+	}
+	m := New(ctx, opts)
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx))
+	final, err := p.Run()
+	if err != nil && err != tea.ErrProgramKilled {
+		return 0, fmt.Errorf("running the wizard: %w", err)
+	}
+	fm, _ := final.(*Model)
+	if fm == nil || !fm.Finished() {
+		if ctx.Err() != nil {
+			return 130, ctx.Err()
+		}
+		return 130, nil
+	}
+	// The alternate screen is gone: leave the code and the report's place
+	// in the terminal, where the user can still read them.
+	if fm.summary.code != "" {
+		fmt.Fprintln(os.Stdout, fm.sh.t(msgPlainCode.F(supportcode.Format(fm.summary.code))))
+	}
+	if fm.summary.savedPath != "" {
+		fmt.Fprintln(os.Stdout, fm.sh.t(msgSavedTo)+" "+displayPath(fm.summary.savedPath))
+	}
+	return checks.ExitCode(fm.Results()), nil
+}

@@ -1,0 +1,344 @@
+package ui
+
+import (
+	"context"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"actwiz/checks"
+	"actwiz/i18n"
+	"actwiz/steps"
+	"actwiz/termsafe"
+)
+
+type runState int
+
+const (
+	notStarted runState = iota
+	running
+	finished
+	cancelled
+)
+
+// itemRow is one check on a step's screen: pending until its result comes.
+type itemRow struct {
+	def     checks.Definition
+	started bool
+	result  *checks.Result
+}
+
+// stepModel shows one step: its checks streaming in, the selected one's
+// rule, hint and verify commands, and any question the step asks.
+type stepModel struct {
+	step     steps.Step
+	rows     []itemRow
+	state    runState
+	note     i18n.Text
+	cursor   int
+	scroll   int
+	question *questionModel
+	run      *run
+	gen      int
+	// active: the run's goroutine has not returned yet (a cancelled run
+	// stays active until it has let go of the session).
+	active bool
+}
+
+func newStepModel(step steps.Step) *stepModel {
+	m := &stepModel{step: step}
+	m.reset()
+	return m
+}
+
+func (m *stepModel) reset() {
+	m.rows = m.rows[:0]
+	for _, d := range m.step.Items() {
+		m.rows = append(m.rows, itemRow{def: d})
+	}
+	m.note, m.question, m.scroll = i18n.Text{}, nil, 0
+}
+
+// start begins a (new) run of the step and returns the command that waits
+// for its first event.
+func (m *stepModel) start(ctx context.Context, index int, sess *steps.Session) tea.Cmd {
+	m.reset()
+	m.gen++
+	m.state = running
+	m.active = true
+	m.run = startRun(ctx, m.step, sess)
+	return m.run.next(index, m.gen)
+}
+
+// handle applies one event of the current run.
+func (m *stepModel) handle(ev steps.Event) {
+	switch e := ev.(type) {
+	case steps.ItemStarted:
+		m.row(e.ID).started = true
+	case steps.ItemDone:
+		r := e.Result
+		m.row(r.ID).result = &r
+	case steps.Note:
+		m.note = e.Text
+	case *steps.Question:
+		m.question = newQuestion(e)
+	case steps.Finished:
+		m.question = nil
+		if e.Err != nil {
+			m.state = cancelled
+		} else {
+			m.state = finished
+		}
+	}
+}
+
+func (m *stepModel) row(id string) *itemRow {
+	for i := range m.rows {
+		if m.rows[i].def.ID == id {
+			return &m.rows[i]
+		}
+	}
+	def, ok := checks.Lookup(id)
+	if !ok {
+		def = checks.Definition{ID: id, Title: i18n.T(id, id)}
+	}
+	m.rows = append(m.rows, itemRow{def: def})
+	return &m.rows[len(m.rows)-1]
+}
+
+func (m *stepModel) results() []checks.Result {
+	var out []checks.Result
+	for _, r := range m.rows {
+		if r.result != nil {
+			out = append(out, *r.result)
+		}
+	}
+	return out
+}
+
+func (m *stepModel) enabledKeys(k *keyMap) {
+	if m.question != nil {
+		m.question.enabledKeys(k)
+		return
+	}
+	enabled := []*key.Binding{&k.Up, &k.Down, &k.PageDown, &k.PageUp, &k.Back, &k.Help, &k.Quit}
+	if m.state != running {
+		enabled = append(enabled, &k.Rerun)
+	}
+	if m.state == finished {
+		enabled = append(enabled, &k.Enter)
+	}
+	k.only(enabled...)
+}
+
+type stepAction int
+
+const (
+	stepStay stepAction = iota
+	stepNext
+	stepBack
+	stepRerun
+	stepQuit
+	stepHelp
+)
+
+func (m *stepModel) update(msg tea.KeyMsg, k keyMap) (stepAction, tea.Cmd) {
+	if m.question != nil {
+		if msg.String() == "q" && !m.question.takesText() {
+			return stepQuit, nil
+		}
+		done, cmd := m.question.update(msg, k)
+		if done {
+			m.question = nil
+		}
+		return stepStay, cmd
+	}
+	switch {
+	case key.Matches(msg, k.Up):
+		if m.cursor > 0 {
+			m.cursor--
+			m.scroll = 0
+		}
+	case key.Matches(msg, k.Down):
+		if m.cursor < len(m.rows)-1 {
+			m.cursor++
+			m.scroll = 0
+		}
+	case key.Matches(msg, k.PageDown):
+		m.scroll += 5
+	case key.Matches(msg, k.PageUp):
+		m.scroll = max(0, m.scroll-5)
+	case key.Matches(msg, k.Enter):
+		if m.state == finished {
+			return stepNext, nil
+		}
+	case key.Matches(msg, k.Back):
+		return stepBack, nil
+	case key.Matches(msg, k.Rerun):
+		if m.state != running {
+			return stepRerun, nil
+		}
+	case key.Matches(msg, k.Help):
+		return stepHelp, nil
+	case key.Matches(msg, k.Quit):
+		return stepQuit, nil
+	}
+	return stepStay, nil
+}
+
+// counts tallies the results by status.
+func counts(results []checks.Result) map[checks.Status]int {
+	c := map[checks.Status]int{}
+	for _, r := range results {
+		c[r.Status]++
+	}
+	return c
+}
+
+func (m *stepModel) view(sh *shared, width, height int, spinner, osFamily string) string {
+	var top []string
+	title := sh.styles.title.Render(sh.t(m.step.Title()))
+	top = append(top, title)
+	switch {
+	case m.question != nil:
+	case m.state == running:
+		hint := msgRunningHint
+		if !m.note.Empty() {
+			hint = i18n.Join([]i18n.Text{m.note, msgRunningHint}, " ", " ")
+		}
+		top = append(top, wrap(spinner+" "+sh.t(hint), width)...)
+	case m.state == finished:
+		c := counts(m.results())
+		top = append(top, wrap(sh.t(msgDoneHint.F(c[checks.Pass], c[checks.Warn], c[checks.Fail], c[checks.Unknown], c[checks.Skip])), width)...)
+	case m.state == cancelled:
+		top = append(top, wrap(sh.t(msgCancelledRun), width)...)
+	}
+	top = append(top, "")
+	top = append(top, m.itemLines(sh, width, spinner)...)
+	top = append(top, sh.styles.border.Render(strings.Repeat(sh.glyphs.Separator, width)))
+
+	rest := max(0, height-len(top))
+	var detail []string
+	if m.question != nil {
+		detail = m.question.view(sh, width)
+	} else {
+		detail = m.detailLines(sh, width, osFamily)
+	}
+	if len(detail) > rest {
+		m.scroll = min(m.scroll, max(0, len(detail)-rest+1))
+		window := detail[m.scroll:]
+		if m.question == nil && len(window) > rest {
+			more := len(window) - (rest - 1)
+			window = append(window[:rest-1:rest-1], sh.styles.faint.Render(sh.t(msgMore.F(more))))
+		}
+		detail = window
+	}
+	return strings.Join(append(top, detail...), "\n")
+}
+
+// itemLines: cursor, symbol and word (never colour alone), name, value.
+func (m *stepModel) itemLines(sh *shared, width int, spinner string) []string {
+	wordW, titleW := 0, 0
+	for _, st := range checks.Statuses {
+		wordW = max(wordW, cellWidth(sh.t(st.Word())))
+	}
+	wordW = max(wordW, cellWidth(sh.t(msgChecking)), cellWidth(sh.t(msgWaiting)))
+	for _, r := range m.rows {
+		titleW = max(titleW, cellWidth(sh.t(r.def.Title)))
+	}
+	fixed := 2 + 2 + wordW + 2
+	titleW = min(titleW, max(10, width-fixed-2-14))
+	var lines []string
+	for i, r := range m.rows {
+		cursor := "  "
+		if i == m.cursor {
+			cursor = sh.glyphs.Cursor + " "
+		}
+		var sym, word, value string
+		switch {
+		case r.result != nil:
+			st := sh.styles.status[r.result.Status]
+			sym = st.Render(sh.glyphs.For(r.result.Status))
+			word = st.Render(padRight(sh.t(r.result.Status.Word()), wordW))
+			value = observedText(sh, *r.result)
+		case m.state == running && r.started:
+			sym, word = spinner, padRight(sh.t(msgChecking), wordW)
+		default:
+			sym, word = sh.glyphs.Pending, padRight(sh.styles.faint.Render(sh.t(msgWaiting)), wordW)
+		}
+		name := padRight(truncate(sh.t(r.def.Title), titleW, sh.glyphs.Ellipsis), titleW)
+		name = styleIf(i == m.cursor, sh.styles.bold, name)
+		left := cursor + sym + " " + word + "  " + name + "  "
+		value = truncate(value, max(0, width-cellWidth(left)), sh.glyphs.Ellipsis)
+		lines = append(lines, left+value)
+	}
+	return lines
+}
+
+// observedText is the value read, escaped: a serial can hold anything.
+func observedText(sh *shared, r checks.Result) string {
+	switch {
+	case r.Status == checks.Unknown && r.Observed == "":
+		return sh.t(msgNotRead)
+	case r.Observed == "" && strings.HasSuffix(r.ID, ".serial"):
+		return sh.t(msgEmpty)
+	case r.Observed == "":
+		return "-"
+	}
+	return sh.fit(termsafe.Escape(oneLine(r.Observed)))
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", "; ")), " ")
+}
+
+// detailLines explain the selected item: its rule, what was found, what to
+// do, and the commands that show the same value by hand.
+func (m *stepModel) detailLines(sh *shared, width int, osFamily string) []string {
+	if len(m.rows) == 0 {
+		return nil
+	}
+	r := m.rows[min(m.cursor, len(m.rows)-1)]
+	var lines []string
+	head := sh.styles.bold.Render(sh.t(r.def.Title))
+	if r.result != nil {
+		st := sh.styles.status[r.result.Status]
+		head += "  " + st.Render(sh.glyphs.For(r.result.Status)+" "+sh.t(r.result.Status.Word()))
+	}
+	lines = append(lines, truncate(head, width, sh.glyphs.Ellipsis))
+	if !r.def.Rule.Empty() {
+		lines = append(lines, wrap(sh.styles.faint.Render(sh.t(msgDetailRule))+sh.t(r.def.Rule), width)...)
+	}
+	if r.result == nil {
+		lines = append(lines, wrap(sh.t(msgDetailWait), width)...)
+	} else {
+		if r.result.Observed != "" {
+			lines = append(lines, wrap(sh.styles.faint.Render(sh.t(msgDetailValue))+sh.fit(safeText(r.result.Observed)), width)...)
+		}
+		if !r.result.Detail.Empty() {
+			lines = append(lines, wrap(sh.styles.faint.Render(sh.t(msgDetailFound))+sh.fit(safeText(r.result.Detail.In(sh.lang))), width)...)
+		}
+		if !r.result.Hint.Empty() {
+			lines = append(lines, sh.styles.bold.Render(sh.t(msgDetailTodo)))
+			lines = append(lines, wrapIndented(sh.fit(safeText(r.result.Hint.In(sh.lang))), "  ", width)...)
+		}
+	}
+	if verify := r.def.VerifyFor(osFamily); len(verify) > 0 {
+		lines = append(lines, sh.styles.faint.Render(sh.t(msgDetailVerify)))
+		for _, v := range verify {
+			lines = append(lines, wrapIndented(sh.fit(v), "  ", width)...)
+		}
+	}
+	return lines
+}
+
+// safeText escapes each line of a multi-line text: the line breaks are
+// ours, anything else that moves the cursor is not.
+func safeText(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = termsafe.Escape(l)
+	}
+	return strings.Join(lines, "\n")
+}
