@@ -16,6 +16,7 @@ import (
 type checkCmd struct {
 	snapshot string
 	format   string
+	save     saveFlag
 }
 
 func (*checkCmd) Name() string { return "check" }
@@ -27,9 +28,11 @@ func (*checkCmd) Usage() string { return "check [--snapshot FILE] [--format text
 func (c *checkCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.snapshot, "snapshot", "", "judge a recorded snapshot instead of this machine")
 	fs.StringVar(&c.format, "format", "text", "text or json")
+	c.save.add(fs)
 }
 
 func (c *checkCmd) Run(ctx context.Context, app *App, args []string) (int, error) {
+	args = c.save.takeFolder(args)
 	if err := noArgs(c.Name(), args); err != nil {
 		return 0, err
 	}
@@ -49,6 +52,9 @@ func (c *checkCmd) Run(ctx context.Context, app *App, args []string) (int, error
 		return 0, err
 	}
 	if err := writeReport(app, rep, c.format); err != nil {
+		return 0, err
+	}
+	if err := c.save.save(app, rep); err != nil {
 		return 0, err
 	}
 	return checks.ExitCode(results), nil

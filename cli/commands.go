@@ -30,6 +30,7 @@ var commands = []func() Command{
 	func() Command { return &decodeCmd{} },
 	func() Command { return &collectCmd{} },
 	func() Command { return &uploadCmd{} },
+	func() Command { return &fleetCmd{} },
 	func() Command { return &versionCmd{} },
 	func() Command { return &helpCmd{} },
 }
