@@ -72,19 +72,23 @@ func judgeNICPresent(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 	if s.NICs == nil {
 		return notRead(i18n.T("网卡列表", "adapter list"), readReason(s, "nics"))
 	}
-	var counting, physicalOnes []string
+	var counting, physicalOnes, virtual []string
 	for _, n := range s.NICs {
-		if counts(n) {
+		switch {
+		case counts(n):
 			counting = append(counting, nicObserved(n))
-		} else if physical(n) {
+		case physical(n):
 			physicalOnes = append(physicalOnes, nicObserved(n))
+		default:
+			virtual = append(virtual, nicObserved(n)+" (virtual)")
 		}
 	}
 	switch {
 	case len(counting) > 0:
 		return Result{Status: Pass, Observed: strings.Join(counting, "; "), Detail: msgNICPresent.F(len(counting))}
 	case len(physicalOnes) == 0:
-		return Result{Status: Fail, Detail: msgNoPhysicalNIC, Hint: hintNoPhysicalNIC}
+		// Show what was read, so the agent sees it was only VPN and VM adapters.
+		return Result{Status: Fail, Observed: strings.Join(virtual, "; "), Detail: msgNoPhysicalNIC, Hint: hintNoPhysicalNIC}
 	}
 	return Result{Status: Fail, Observed: strings.Join(physicalOnes, "; "), Detail: msgNICsDisabled, Hint: hintEnableNIC}
 }

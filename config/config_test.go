@@ -157,3 +157,20 @@ func TestEveryKeyDocumented(t *testing.T) {
 		}
 	}
 }
+
+func TestRelativeReportDirIsBesideTheConfigFile(t *testing.T) {
+	stick := t.TempDir()
+	write(t, stick, "actwiz.yaml", "report:\n  dir: reports\n")
+	got, err := Load(Options{Dirs: []string{stick}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(stick, "reports"); got.Config.Report.Dir != want {
+		t.Fatalf("report.dir = %q; want %q", got.Config.Report.Dir, want)
+	}
+	t.Setenv("ACTWIZ_REPORT_DIR", "rel")
+	got, _ = Load(Options{Dirs: []string{stick}})
+	if got.Config.Report.Dir != "rel" {
+		t.Fatalf("a relative folder from the environment stays as given (the working folder's): %q", got.Config.Report.Dir)
+	}
+}

@@ -15,6 +15,10 @@ import (
 	"actwiz/i18n"
 )
 
+// relativeToFile lists the folder keys that, when relative in a config
+// file, are taken relative to that file's folder.
+var relativeToFile = map[string]bool{"report.dir": true}
+
 // FileNames are the config file names looked for in each folder, in order.
 var FileNames = []string{"actwiz.yaml", "actwiz.yml", "actwiz.json", "actwiz.toml"}
 
@@ -76,6 +80,18 @@ func Load(opts Options) (Loaded, error) {
 		target := fieldByPath(root, fields[key])
 		if err := decodeInto(v.Get(key), target); err != nil {
 			return Loaded{}, errorT(msgWrongType, source(v, opts, file, key), typeWord(target.Type()), oneLine(err))
+		}
+	}
+	// A relative folder in a config file means "beside this file": the
+	// technician's stick carries actwiz.exe, actwiz.yaml and reports/
+	// together, whatever drive letter the stick gets on each machine.
+	for key, path := range fields {
+		field := fieldByPath(root, path)
+		if !relativeToFile[key] || field.Kind() != reflect.String || !fromFile(v, opts, file, key) {
+			continue
+		}
+		if dir := field.String(); dir != "" && !filepath.IsAbs(dir) {
+			field.SetString(filepath.Join(filepath.Dir(file), dir))
 		}
 	}
 	if key, allowed, ok := cfg.validate(); !ok {
@@ -148,6 +164,22 @@ func unknownKeys(v *viper.Viper, fields map[string][]int, file string) error {
 	return errorT(msgUnknownKey, file, bad[0], suggestion, strings.Join(sortedKeys(fields), ", "))
 }
 
+// fromFile reports whether key's value comes from the config file (no flag
+// or environment variable overrides it).
+func fromFile(v *viper.Viper, opts Options, file, key string) bool {
+	if _, ok := opts.Flags[key]; ok {
+		return false
+	}
+	if os.Getenv(envName(key)) != "" {
+		return false // viper ignores a variable that is set but empty
+	}
+	return file != "" && v.InConfig(key)
+}
+
+func envName(key string) string {
+	return "ACTWIZ_" + strings.ToUpper(strings.NewReplacer(".", "_", "-", "_").Replace(key))
+}
+
 // source names where a key's value came from, for messages.
 func source(v *viper.Viper, opts Options, file, key string) i18n.Text {
 	if _, ok := opts.Flags[key]; ok {
@@ -157,11 +189,11 @@ func source(v *viper.Viper, opts Options, file, key string) i18n.Text {
 		}
 		return srcFlag.F(name)
 	}
-	env := "ACTWIZ_" + strings.ToUpper(strings.NewReplacer(".", "_", "-", "_").Replace(key))
-	if _, ok := os.LookupEnv(env); ok {
+	env := envName(key)
+	if os.Getenv(env) != "" {
 		return srcEnv.F(env)
 	}
-	if file != "" && v.InConfig(key) {
+	if fromFile(v, opts, file, key) {
 		return srcFile.F(file, key)
 	}
 	return srcDefault.F(key)
