@@ -82,6 +82,7 @@ var (
 	msgOpenFailed       = i18n.T("无法打开文件夹：%v", "Could not open the folder: %v")
 	msgNoDesktop        = i18n.T("找不到桌面文件夹（%v）；请用 --output 指定文件夹", "cannot find the Desktop folder (%v); choose a folder with --output")
 	msgNotChosen        = i18n.T("未选择此类别", "this category was not chosen")
+	msgLogsSnapshotSkip = i18n.T("检查的是记录的快照，不是这台电脑：这里收集到的会是这台电脑的日志，对快照里的电脑没有用，所以不收集。", "Not collected: this is a recorded snapshot, and the logs here would be this machine's, not the recorded PC's.")
 )
 
 type logsEvent struct {
@@ -94,6 +95,16 @@ func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 	finish := func(err error) {
 		l.Err = err
 		emit(Finished{Step: LogsID, Err: err})
+	}
+	if s.Source.Snapshot {
+		// Logs belong to the machine they are read on; on a recording
+		// that is the agent's machine, which nobody asked about.
+		for _, c := range l.collectors(collect.CategoryIDs()) {
+			emit(ItemDone{Step: LogsID, Result: checks.Result{ID: LogsID + "." + c.Name, Status: checks.Skip, Detail: msgLogsSnapshotSkip}})
+		}
+		emit(Note{Step: LogsID, Text: msgLogsSnapshotSkip})
+		emit(Finished{Step: LogsID})
+		return
 	}
 	categories := l.Categories
 	if categories == nil {

@@ -154,3 +154,42 @@ func TestEscapePath(t *testing.T) {
 		}
 	}
 }
+
+// On a snapshot the machine actwiz runs on is not the one judged: the step
+// collects nothing, asks nothing, writes nothing, and says why.
+func TestLogsStepSkipsOnASnapshot(t *testing.T) {
+	dir := t.TempDir()
+	step := &Logs{
+		Prefix: "CMGE_Log", Dir: dir, Ask: true, Glyphs: glyphs.Plain, Now: time.Now,
+		Extra:      []collect.Collector{{Name: "net", Category: "network", Command: []string{"sh", "-c", "echo net"}}},
+		OpenFolder: func(string) error { t.Error("a snapshot run must not open folders"); return nil },
+	}
+	var notes []string
+	done := map[string]checks.Status{}
+	finished := false
+	step.Run(context.Background(), &Session{Facts: facts.New(), Source: Source{Snapshot: true, File: "pc.json"}}, func(e Event) {
+		switch e := e.(type) {
+		case *Question:
+			t.Errorf("asked %s on a snapshot", e.ID)
+			e.Reply(Answer{Cancelled: true})
+		case Note:
+			notes = append(notes, e.Text.EN)
+		case ItemDone:
+			done[e.Result.ID] = e.Result.Status
+		case Finished:
+			finished = e.Err == nil
+		}
+	})
+	if !finished || step.Outcome != nil {
+		t.Fatalf("finished %v, outcome %+v", finished, step.Outcome)
+	}
+	if done["logs.net"] != checks.Skip {
+		t.Errorf("the collector's line: %v", done)
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "recorded snapshot") {
+		t.Errorf("notes %q", notes)
+	}
+	if files, _ := os.ReadDir(dir); len(files) != 0 {
+		t.Errorf("wrote %v", files)
+	}
+}
