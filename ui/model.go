@@ -81,8 +81,12 @@ func New(ctx context.Context, opts Options) *Model {
 	if plain {
 		m.help.Ellipsis = "..."
 	}
-	for _, s := range opts.Steps {
-		m.stepsV = append(m.stepsV, newStepModel(s))
+	for i, s := range opts.Steps {
+		var next i18n.Text
+		if i+1 < len(opts.Steps) {
+			next = opts.Steps[i+1].Title()
+		}
+		m.stepsV = append(m.stepsV, newStepModel(s, next))
 	}
 	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	if plain {

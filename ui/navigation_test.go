@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"actwiz/checks"
 	"actwiz/i18n"
 	"actwiz/steps"
 )
@@ -163,4 +165,34 @@ func TestBackWhileRunning(t *testing.T) {
 			t.Errorf("report lacks %s", want)
 		}
 	}
+}
+
+// A finished step names where Enter goes: the next step by its title, and
+// the summary only from the last step.
+func TestDoneHintNamesTheNextScreen(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		d := newDriver(t, setup{lang: lang, w: 120, h: 40, snapshot: "lenovo-good.json", extra: []steps.Step{&quietStep{}}})
+		d.key("enter")
+		d.until(func() bool { return d.hardware().state == finished })
+		next := i18n.T("按 Enter 继续：确认信息。", "Press Enter to continue: Confirm details.").In(lang)
+		last := msgDoneLast.In(lang)
+		if v := d.view(); !strings.Contains(v, next) || strings.Contains(v, last) {
+			t.Errorf("%s: the first of two steps must lead on to the second:\n%s", lang, v)
+		}
+		d.key("enter")
+		d.until(func() bool { return d.m.stepsV[1].state == finished })
+		if v := d.view(); !strings.Contains(v, last) {
+			t.Errorf("%s: the last step must lead to the summary:\n%s", lang, v)
+		}
+	}
+}
+
+// quietStep finishes at once, with nothing to report.
+type quietStep struct{}
+
+func (*quietStep) ID() string                 { return "quiet" }
+func (*quietStep) Title() i18n.Text           { return i18n.T("确认信息", "Confirm details") }
+func (*quietStep) Items() []checks.Definition { return nil }
+func (*quietStep) Run(_ context.Context, s *steps.Session, emit func(steps.Event)) {
+	emit(steps.Finished{Step: "quiet"})
 }

@@ -44,10 +44,13 @@ type stepModel struct {
 	// active: the run's goroutine has not returned yet (a cancelled run
 	// stays active until it has let go of the session).
 	active bool
+	// next is the title of the step Enter leads to; empty for the last
+	// step, whose Enter leads to the summary.
+	next i18n.Text
 }
 
-func newStepModel(step steps.Step) *stepModel {
-	m := &stepModel{step: step}
+func newStepModel(step steps.Step, next i18n.Text) *stepModel {
+	m := &stepModel{step: step, next: next}
 	m.reset()
 	return m
 }
@@ -210,7 +213,12 @@ func (m *stepModel) view(sh *shared, width, height int, spinner, osFamily string
 		top = append(top, wrap(spinner+" "+sh.t(hint), width)...)
 	case m.state == finished:
 		c := counts(m.results())
-		top = append(top, wrap(sh.t(msgDoneHint.F(c[checks.Pass], c[checks.Warn], c[checks.Fail], c[checks.Unknown], c[checks.Skip])), width)...)
+		then := msgDoneLast
+		if !m.next.Empty() {
+			then = msgDoneNext.F(m.next)
+		}
+		hint := i18n.Join([]i18n.Text{msgDoneHint.F(c[checks.Pass], c[checks.Warn], c[checks.Fail], c[checks.Unknown], c[checks.Skip]), then}, "", " ")
+		top = append(top, wrap(sh.t(hint), width)...)
 	case m.state == cancelled:
 		top = append(top, wrap(sh.t(msgCancelledRun), width)...)
 	}
