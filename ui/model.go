@@ -63,6 +63,9 @@ type Model struct {
 	caseNo string
 	// resultsGen counts completed runs; savedGen is the one last saved.
 	resultsGen, savedGen int
+	// host is the machine's name as last read while no step held the
+	// session, so the header keeps it while a later step runs.
+	host string
 }
 
 // New builds the wizard's root model.
@@ -176,6 +179,7 @@ func (m *Model) onStepEvent(msg stepEventMsg) tea.Cmd {
 	if f, ok := msg.event.(steps.Finished); ok && f.Err == nil {
 		m.resultsGen++
 	}
+	m.noteHost()
 	return s.run.next(msg.index, msg.gen)
 }
 
@@ -277,6 +281,7 @@ func (m *Model) goTo(i int, rerun ...bool) tea.Cmd {
 			return nil
 		}
 		m.sess.Lang, m.sess.Case = m.sh.lang, m.caseNo
+		m.noteHost()
 		cmd := s.start(m.ctx, m.screen-1, m.sess)
 		if !m.spinning {
 			m.spinning = true
@@ -376,10 +381,17 @@ func (m *Model) keys() keyMap {
 	return k
 }
 
-// hostName is the machine's name once a step has read it.
+// hostName is the machine's name once a step has read it. The session is
+// the running step's until it finishes, so while one runs the name last
+// read is shown: the header does not flicker as steps come and go.
 func (m *Model) hostName() string {
-	if m.anyRunning() {
-		return "" // the session is the running step's until it finishes
+	m.noteHost()
+	return m.host
+}
+
+// noteHost copies the host name from the session while no step holds it.
+func (m *Model) noteHost() {
+	if !m.anyRunning() {
+		m.host = m.sess.Facts.Host.Name
 	}
-	return m.sess.Facts.Host.Name
 }

@@ -196,3 +196,19 @@ func (*quietStep) Items() []checks.Definition { return nil }
 func (*quietStep) Run(_ context.Context, s *steps.Session, emit func(steps.Event)) {
 	emit(steps.Finished{Step: "quiet"})
 }
+
+// The header keeps the PC's name while a later step runs: it was read by
+// the hardware step and does not vanish until the next step finishes.
+func TestHeaderKeepsTheHostWhileAStepRuns(t *testing.T) {
+	d := newDriver(t, setup{lang: i18n.EN, w: 120, h: 40, snapshot: "lenovo-good.json", extra: []steps.Step{&askingStep{}}})
+	d.key("enter")
+	d.until(func() bool { return d.hardware().state == finished })
+	d.key("enter")
+	d.until(func() bool { return d.m.stepsV[1].question != nil })
+	if d.m.stepsV[1].state != running {
+		t.Fatal("the asking step should be running")
+	}
+	if header := strings.SplitN(d.view(), "\n", 2)[0]; !strings.Contains(header, "PC-0097") {
+		t.Errorf("header while the second step runs: %q", header)
+	}
+}
