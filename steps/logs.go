@@ -92,6 +92,7 @@ type logsEvent struct {
 
 func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 	l.Outcome, l.Err = nil, nil
+	s.LogPackage, s.LogMap, s.LogUploaded = "", "", ""
 	finish := func(err error) {
 		l.Err = err
 		emit(Finished{Step: LogsID, Err: err})
@@ -179,12 +180,15 @@ func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 				return
 			}
 			l.Outcome = w.out
-			emit(Note{Step: LogsID, Text: msgPackageSaved.F(EscapePath(w.out.Path))})
+			s.LogPackage, s.LogMap = w.out.Path, w.out.MapPath
+			// Kept on the screen: the user needs the path when asked
+			// whether to open its folder, and after.
+			emit(Note{Step: LogsID, Text: msgPackageSaved.F(EscapePath(w.out.Path)), Keep: true})
 			if w.out.MapPath != "" {
-				emit(Note{Step: LogsID, Text: msgRedactionMap.F(EscapePath(w.out.MapPath))})
+				emit(Note{Step: LogsID, Text: msgRedactionMap.F(EscapePath(w.out.MapPath)), Keep: true})
 			}
 			l.offerFolder(ctx, emit, w.out.Path)
-			l.offerUpload(ctx, emit, w.out.Path)
+			s.LogUploaded = l.offerUpload(ctx, emit, w.out.Path)
 			emit(Finished{Step: LogsID})
 			return
 		}
@@ -364,15 +368,16 @@ var (
 	msgUploadKept     = i18n.T("日志包仍保存在本机：%s", "The package is still on this machine: %s")
 )
 
-// offerUpload asks whether to upload and does it, reporting progress. A
-// failed upload is a note, not a failed step: the package exists.
-func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) {
+// offerUpload asks whether to upload and does it, reporting progress, and
+// returns where the package went ("" when it was not uploaded). A failed
+// upload is a note, not a failed step: the package exists.
+func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) string {
 	if !l.Ask || l.Upload.URL == "" {
-		return
+		return ""
 	}
 	a, err := Ask(ctx, emit, &Question{Step: LogsID, ID: "logs.upload", Kind: Confirm, Prompt: msgOfferUpload.F(termsafe.Escape(l.Upload.URL)), Default: "y"})
 	if err != nil || a.Cancelled || a.Text != "y" {
-		return
+		return ""
 	}
 	opts := l.Upload
 	if l.Getenv != nil {
@@ -388,7 +393,7 @@ func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) {
 				return i18n.Text{}
 			}})
 		if err != nil || a.Cancelled {
-			return
+			return ""
 		}
 		opts.Password = a.Text
 	}
@@ -429,10 +434,10 @@ func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) {
 					emit(Note{Step: LogsID, Text: i18n.T(d.err.Error(), d.err.Error())})
 				}
 				emit(Note{Step: LogsID, Text: msgUploadKept.F(EscapePath(path))})
-				return
+				return ""
 			}
-			emit(Note{Step: LogsID, Text: msgUploadDone.F(termsafe.Escape(d.res.URL))})
-			return
+			emit(Note{Step: LogsID, Text: msgUploadDone.F(termsafe.Escape(d.res.URL)), Keep: true})
+			return d.res.URL
 		}
 	}
 }

@@ -113,7 +113,9 @@ func TestLogsStepOpensTheFolderAndUploads(t *testing.T) {
 	snap := facts.New()
 	snap.Host.Name = "pc-test"
 	var notes []string
-	step.Run(context.Background(), &Session{Facts: snap, Lang: i18n.EN}, func(e Event) {
+	var kept int
+	sess := &Session{Facts: snap, Lang: i18n.EN}
+	step.Run(context.Background(), sess, func(e Event) {
 		switch e := e.(type) {
 		case *Question:
 			switch e.ID {
@@ -129,6 +131,9 @@ func TestLogsStepOpensTheFolderAndUploads(t *testing.T) {
 			}
 		case Note:
 			notes = append(notes, e.Text.EN)
+			if e.Keep {
+				kept++
+			}
 		}
 	})
 	if step.Outcome == nil || revealed != step.Outcome.Path {
@@ -140,6 +145,14 @@ func TestLogsStepOpensTheFolderAndUploads(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(notes, "\n"), "Uploaded: "+srv.URL+"/dav/") {
 		t.Errorf("notes:\n%s", strings.Join(notes, "\n"))
+	}
+	// The summary finds the package, and where it went, in the session;
+	// the step's screen keeps the saved and uploaded notes.
+	if sess.LogPackage != step.Outcome.Path || sess.LogMap != "" || !strings.HasPrefix(sess.LogUploaded, srv.URL+"/dav/") {
+		t.Errorf("session: package %q, map %q, uploaded %q", sess.LogPackage, sess.LogMap, sess.LogUploaded)
+	}
+	if kept != 2 {
+		t.Errorf("%d notes kept; want the saved and the uploaded one", kept)
 	}
 }
 

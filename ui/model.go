@@ -33,6 +33,9 @@ type Options struct {
 	Now       func() time.Time
 	// Notice is one line shown first (why the plain mode was chosen).
 	Notice i18n.Text
+	// UploadURL is the configured upload address: with a log package
+	// written but not uploaded, the summary says how to upload it.
+	UploadURL string
 	// OSFamily of the machine judged ("windows", "linux"), for the verify
 	// commands shown before the step has read the host.
 	OSFamily string

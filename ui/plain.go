@@ -135,9 +135,16 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 	case m.summary.savedPath != "":
 		p.line(p.t(msgSavedTo) + " " + displayPath(m.summary.savedPath))
 	}
+	shown := summaryFor(opts.Steps, sess, sess.Case, opts.UploadURL)
+	if shown.logPackage != "" {
+		p.line(p.t(msgLogPackageLabel) + " " + displayPath(shown.logPackage))
+	}
+	if shown.logMap != "" {
+		p.line(p.t(msgLogMapLabel) + " " + displayPath(shown.logMap))
+	}
 	if len(all) > 0 {
 		p.line(p.t(msgNextTitle))
-		for i, step := range nextSteps(all) {
+		for i, step := range shown.next(all) {
 			p.line(fmt.Sprintf("%d. %s", i+1, p.t(step)))
 		}
 	}
