@@ -31,6 +31,8 @@ var (
 	msgPlainChooseMany = i18n.T("请输入编号 [回车保留已选的 %s]：", "Enter numbers [Enter keeps %s]: ")
 	msgPlainNone       = i18n.T("无", "none")
 	msgPlainNoInput    = i18n.T("（没有更多输入，使用默认值：%s）", "(no more input; using the default: %s)")
+	msgPlainNoInputNo  = i18n.T("（没有更多输入，回答“否”：没有回答就不打开、不上传、不激活任何东西）", "(no more input; answering no: nothing is opened, uploaded or activated without an answer)")
+	msgPlainNoInputAsk = i18n.T("（没有更多输入，跳过这个问题）", "(no more input; this question is skipped)")
 	msgPlainTicked     = i18n.T("（已选）", "(ticked)")
 	msgPlainCode       = i18n.T("支持代码：%s（打电话时把这串数字读给客服）", "Support code: %s (read these digits to the support agent)")
 	msgPlainCancelled  = i18n.T("这一步没有完成：%s", "This step did not finish: %s")
@@ -38,12 +40,15 @@ var (
 
 // plainView prints events and asks questions on a reader and a writer.
 type plainView struct {
-	out   io.Writer
-	in    *bufio.Reader
-	lang  i18n.Lang
-	sh    *shared
-	eof   bool
-	count int
+	out  io.Writer
+	in   *bufio.Reader
+	lang i18n.Lang
+	sh   *shared
+	eof  bool
+	// count is how many items the step lists; numbered are the items
+	// done so far in this step, by ID, numbered in the order they finish.
+	count    int
+	numbered map[string]int
 	// echo repeats each answer read when the input is not a terminal (a
 	// file or a pipe), so that a log shows what was answered.
 	echo bool
@@ -101,7 +106,7 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 	for i, step := range opts.Steps {
 		p.line("")
 		p.line(p.t(msgPlainStep.F(i+1, len(opts.Steps), step.Title())))
-		p.count = len(step.Items())
+		p.count, p.numbered = len(step.Items()), map[string]int{}
 		r := startRun(ctx, step, sess)
 		for ev := range r.events {
 			p.event(ev)
@@ -195,7 +200,13 @@ func (p *plainView) result(r checks.Result) {
 	if !def.Title.Empty() {
 		title = p.t(def.Title)
 	}
-	num := indexOf(r.ID) + 1
+	// The number counts the items done: results arrive in the order the
+	// facts do, and a result given again (a forced gate) keeps its number.
+	num, seen := p.numbered[r.ID]
+	if !seen {
+		num = len(p.numbered) + 1
+		p.numbered[r.ID] = num
+	}
 	prefix := fmt.Sprintf("[%d/%d]", num, max(p.count, num))
 	sep := ": "
 	if p.lang == i18n.ZH {
@@ -224,23 +235,13 @@ func (p *plainView) result(r checks.Result) {
 	}
 }
 
-func indexOf(id string) int {
-	for i, d := range checks.Hardware {
-		if d.ID == id {
-			return i
-		}
-	}
-	return 0
-}
-
 // ask prints a question with numbered choices or [y/N], reads the answer,
 // asks again while the validator objects, and replies.
 func (p *plainView) ask(q *steps.Question) {
 	for {
 		a, ok := p.readAnswer(q)
 		if !ok {
-			p.line(p.t(msgPlainNoInput.F(defaultLabel(q, p.lang))))
-			q.Reply(defaultAnswer(q))
+			q.Reply(p.endOfInput(q))
 			return
 		}
 		if q.Validate != nil {
@@ -252,6 +253,23 @@ func (p *plainView) ask(q *steps.Question) {
 		q.Reply(a)
 		return
 	}
+}
+
+// endOfInput answers q when nobody can: a yes/no question takes the safe
+// "no" whatever its default (nothing is opened, uploaded or activated
+// unasked), a typed answer is cancelled (as if the user backed out: the
+// step goes on without it), and a choice takes its default.
+func (p *plainView) endOfInput(q *steps.Question) steps.Answer {
+	switch q.Kind {
+	case steps.Confirm:
+		p.line(p.t(msgPlainNoInputNo))
+		return steps.Answer{Text: "n"}
+	case steps.Input, steps.Secret:
+		p.line(p.t(msgPlainNoInputAsk))
+		return steps.Answer{Cancelled: true}
+	}
+	p.line(p.t(msgPlainNoInput.F(defaultLabel(q, p.lang))))
+	return defaultAnswer(q)
 }
 
 func (p *plainView) readAnswer(q *steps.Question) (steps.Answer, bool) {
