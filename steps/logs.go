@@ -100,10 +100,11 @@ func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 	if s.Source.Snapshot {
 		// Logs belong to the machine they are read on; on a recording
 		// that is the agent's machine, which nobody asked about.
+		// The reason is said once, and kept in view; the lines only close.
+		emit(Note{Step: LogsID, Text: msgLogsSnapshotSkip, Keep: true})
 		for _, c := range l.collectors(collect.CategoryIDs()) {
-			emit(ItemDone{Step: LogsID, Result: checks.Result{ID: LogsID + "." + c.Name, Status: checks.Skip, Detail: msgLogsSnapshotSkip}})
+			emit(ItemDone{Step: LogsID, Result: checks.Result{ID: LogsID + "." + c.Name, Status: checks.Skip}})
 		}
-		emit(Note{Step: LogsID, Text: msgLogsSnapshotSkip})
 		emit(Finished{Step: LogsID})
 		return
 	}
