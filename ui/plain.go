@@ -49,6 +49,9 @@ type plainView struct {
 	// done so far in this step, by ID, numbered in the order they finish.
 	count    int
 	numbered map[string]int
+	// items are the step's own definitions: a step's items (a log
+	// collector) need not be in the checks registry.
+	items map[string]checks.Definition
 	// echo repeats each answer read when the input is not a terminal (a
 	// file or a pipe), so that a log shows what was answered.
 	echo bool
@@ -106,7 +109,10 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 	for i, step := range opts.Steps {
 		p.line("")
 		p.line(p.t(msgPlainStep.F(i+1, len(opts.Steps), step.Title())))
-		p.count, p.numbered = len(step.Items()), map[string]int{}
+		p.count, p.numbered, p.items = len(step.Items()), map[string]int{}, map[string]checks.Definition{}
+		for _, d := range step.Items() {
+			p.items[d.ID] = d
+		}
 		r := startRun(ctx, step, sess)
 		for ev := range r.events {
 			p.event(ev)
@@ -195,7 +201,10 @@ func (p *plainView) event(ev steps.Event) {
 // result prints one check: number, symbol and word, name, value; and for
 // anything not passing, what was found, what to do, and how to see it.
 func (p *plainView) result(r checks.Result) {
-	def, _ := checks.Lookup(r.ID)
+	def, ok := checks.Lookup(r.ID)
+	if !ok {
+		def = p.items[r.ID]
+	}
 	title := r.ID
 	if !def.Title.Empty() {
 		title = p.t(def.Title)

@@ -161,3 +161,19 @@ func TestPlainEndOfInputNeverSaysYes(t *testing.T) {
 		}
 	}
 }
+
+// A step's own items (log collectors, not in the checks registry) are
+// named by their titles; on a snapshot the logs step says why it skips.
+func TestPlainNamesAStepsOwnItems(t *testing.T) {
+	var opened string
+	opts, _ := plainOptions(t, i18n.EN, "lenovo-good.json", tinyLogs(t, &opened))
+	var out bytes.Buffer
+	if _, err := RunPlain(context.Background(), opts, strings.NewReader(""), &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"[1/1] - SKIP Activation log - client-log: -", "Not collected: this is a recorded snapshot"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
