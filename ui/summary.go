@@ -160,7 +160,9 @@ func (m *summaryModel) textLines(sh *shared, in summaryInput, width int) []strin
 	}
 
 	// The code, large and spaced, in a box.
-	left = append(left, sh.styles.bold.Render(sh.t(msgCodeLabel)))
+	for _, l := range wrap(sh.t(msgCodeLabel), width) {
+		left = append(left, sh.styles.bold.Render(l))
+	}
 	box := lipgloss.NewStyle().Border(sh.styles.box).BorderForeground(lipgloss.Color("8")).Padding(0, 2).Render(sh.styles.bold.Render(spacedCode(m.code)))
 	left = append(left, strings.Split(box, "\n")...)
 
