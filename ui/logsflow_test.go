@@ -25,7 +25,7 @@ func tinyLogs(t *testing.T, opened *string) *steps.Logs {
 	return &steps.Logs{
 		Prefix: "CMGE_Log", Dir: t.TempDir(), Ask: true, Version: "test", Glyphs: glyphs.Plain,
 		Now:        func() time.Time { return fixedNow },
-		Extra:      []collect.Collector{{Name: "client-log", Category: "activation", Files: []string{filepath.Join(src, "*.log")}}},
+		Extra:      []collect.Collector{{Name: "client-log", Category: "activation-log", Files: []string{filepath.Join(src, "*.log")}}},
 		OpenFolder: func(p string) error { *opened = p; return nil },
 	}
 }
