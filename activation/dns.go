@@ -53,11 +53,13 @@ func CheckDNS(ctx context.Context, eps []Endpoint, n Network) checks.Result {
 		cancel()
 		if err != nil {
 			bad = append(bad, dnsProblem(host, err))
-			observed = append(observed, host+" ✗")
+			observed = append(observed, host+": "+dnsFailureWord(err))
 			continue
 		}
-		ok = append(ok, host+" → "+strings.Join(addrs, ", "))
-		observed = append(observed, host+" → "+strings.Join(addrs, ", "))
+		// ASCII only: an arrow or a tick is two cells wide on the Chinese
+		// Windows console and one everywhere else, which breaks columns.
+		ok = append(ok, host+": "+strings.Join(addrs, ", "))
+		observed = append(observed, host+": "+strings.Join(addrs, ", "))
 	}
 	r.Observed = strings.Join(observed, "; ")
 	if len(bad) == 0 {
@@ -92,6 +94,19 @@ func dnsProblem(host string, err error) i18n.Text {
 		return msgDNSTimeout.F(host)
 	}
 	return msgDNSOther.F(host, termsafe.Escape(err.Error()))
+}
+
+// dnsFailureWord names a failed lookup in the observed value, which reads
+// the same in both languages, like the addresses beside it.
+func dnsFailureWord(err error) string {
+	var de *net.DNSError
+	switch {
+	case errors.As(err, &de) && de.IsNotFound:
+		return "no such host"
+	case errors.As(err, &de) && de.IsTimeout, errors.Is(err, context.DeadlineExceeded):
+		return "timed out"
+	}
+	return "lookup failed"
 }
 
 func (n Network) timeout() time.Duration {

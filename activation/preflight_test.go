@@ -318,6 +318,11 @@ func TestDNS(t *testing.T) {
 	if r.Status != checks.Fail || !strings.Contains(r.Detail.EN, "missing.test (no such name)") || !strings.Contains(r.Detail.EN, "192.0.2.53") || strings.Contains(r.Detail.EN, "activation.test (") {
 		t.Errorf("dns = %s %q", r.Status, r.Detail.EN)
 	}
+	// The observed value is ASCII: the plain theme's columns must hold on
+	// the Chinese Windows console, where arrows and ticks are two cells.
+	if want := "activation.test: 127.0.0.1; missing.test: no such host"; r.Observed != want {
+		t.Errorf("observed %q; want %q", r.Observed, want)
+	}
 	n.Settings = func() NetSettings { return NetSettings{Proxy: "HTTPS_PROXY=http://proxy.test:3128"} }
 	if r := CheckDNS(context.Background(), eps, n); r.Status != checks.Warn || !strings.Contains(r.Detail.EN, "proxy.test:3128") {
 		t.Errorf("behind a proxy, a local DNS failure = %s %q; want warn naming the proxy", r.Status, r.Detail.EN)

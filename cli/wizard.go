@@ -76,7 +76,7 @@ func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 	}
 	opts := ui.Options{
 		Steps: wizardSteps(app, reader), Session: sess, Lang: app.Lang, Glyphs: app.Glyphs,
-		ReportDir: dir, Version: version(), Now: app.Now, OSFamily: osFamily,
+		ReportDir: dir, Version: version(), Now: app.Now, OSFamily: osFamily, UploadURL: app.Config.Upload.URL,
 	}
 	plain, why := ui.PlainReason(ui.ModeEnv{Plain: c.plain, Getenv: app.Getenv, Stdin: app.Stdin, Stdout: app.Stdout, Windows: runtime.GOOS == "windows"})
 	if plain {

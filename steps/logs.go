@@ -82,6 +82,7 @@ var (
 	msgOpenFailed       = i18n.T("无法打开文件夹：%v", "Could not open the folder: %v")
 	msgNoDesktop        = i18n.T("找不到桌面文件夹（%v）；请用 --output 指定文件夹", "cannot find the Desktop folder (%v); choose a folder with --output")
 	msgNotChosen        = i18n.T("未选择此类别", "this category was not chosen")
+	msgLogsSnapshotSkip = i18n.T("检查的是记录的快照，不是这台电脑：这里收集到的会是这台电脑的日志，对快照里的电脑没有用，所以不收集。", "Not collected: this is a recorded snapshot, and the logs here would be this machine's, not the recorded PC's.")
 )
 
 type logsEvent struct {
@@ -91,9 +92,21 @@ type logsEvent struct {
 
 func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 	l.Outcome, l.Err = nil, nil
+	s.LogPackage, s.LogMap, s.LogUploaded = "", "", ""
 	finish := func(err error) {
 		l.Err = err
 		emit(Finished{Step: LogsID, Err: err})
+	}
+	if s.Source.Snapshot {
+		// Logs belong to the machine they are read on; on a recording
+		// that is the agent's machine, which nobody asked about.
+		// The reason is said once, and kept in view; the lines only close.
+		emit(Note{Step: LogsID, Text: msgLogsSnapshotSkip, Keep: true})
+		for _, c := range l.collectors(collect.CategoryIDs()) {
+			emit(ItemDone{Step: LogsID, Result: checks.Result{ID: LogsID + "." + c.Name, Status: checks.Skip}})
+		}
+		emit(Finished{Step: LogsID})
+		return
 	}
 	categories := l.Categories
 	if categories == nil {
@@ -168,12 +181,15 @@ func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 				return
 			}
 			l.Outcome = w.out
-			emit(Note{Step: LogsID, Text: msgPackageSaved.F(EscapePath(w.out.Path))})
+			s.LogPackage, s.LogMap = w.out.Path, w.out.MapPath
+			// Kept on the screen: the user needs the path when asked
+			// whether to open its folder, and after.
+			emit(Note{Step: LogsID, Text: msgPackageSaved.F(EscapePath(w.out.Path)), Keep: true})
 			if w.out.MapPath != "" {
-				emit(Note{Step: LogsID, Text: msgRedactionMap.F(EscapePath(w.out.MapPath))})
+				emit(Note{Step: LogsID, Text: msgRedactionMap.F(EscapePath(w.out.MapPath)), Keep: true})
 			}
 			l.offerFolder(ctx, emit, w.out.Path)
-			l.offerUpload(ctx, emit, w.out.Path)
+			s.LogUploaded = l.offerUpload(ctx, emit, w.out.Path)
 			emit(Finished{Step: LogsID})
 			return
 		}
@@ -353,15 +369,16 @@ var (
 	msgUploadKept     = i18n.T("日志包仍保存在本机：%s", "The package is still on this machine: %s")
 )
 
-// offerUpload asks whether to upload and does it, reporting progress. A
-// failed upload is a note, not a failed step: the package exists.
-func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) {
+// offerUpload asks whether to upload and does it, reporting progress, and
+// returns where the package went ("" when it was not uploaded). A failed
+// upload is a note, not a failed step: the package exists.
+func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) string {
 	if !l.Ask || l.Upload.URL == "" {
-		return
+		return ""
 	}
 	a, err := Ask(ctx, emit, &Question{Step: LogsID, ID: "logs.upload", Kind: Confirm, Prompt: msgOfferUpload.F(termsafe.Escape(l.Upload.URL)), Default: "y"})
 	if err != nil || a.Cancelled || a.Text != "y" {
-		return
+		return ""
 	}
 	opts := l.Upload
 	if l.Getenv != nil {
@@ -377,7 +394,7 @@ func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) {
 				return i18n.Text{}
 			}})
 		if err != nil || a.Cancelled {
-			return
+			return ""
 		}
 		opts.Password = a.Text
 	}
@@ -418,10 +435,10 @@ func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) {
 					emit(Note{Step: LogsID, Text: i18n.T(d.err.Error(), d.err.Error())})
 				}
 				emit(Note{Step: LogsID, Text: msgUploadKept.F(EscapePath(path))})
-				return
+				return ""
 			}
-			emit(Note{Step: LogsID, Text: msgUploadDone.F(termsafe.Escape(d.res.URL))})
-			return
+			emit(Note{Step: LogsID, Text: msgUploadDone.F(termsafe.Escape(d.res.URL)), Keep: true})
+			return d.res.URL
 		}
 	}
 }

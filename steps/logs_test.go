@@ -113,7 +113,9 @@ func TestLogsStepOpensTheFolderAndUploads(t *testing.T) {
 	snap := facts.New()
 	snap.Host.Name = "pc-test"
 	var notes []string
-	step.Run(context.Background(), &Session{Facts: snap, Lang: i18n.EN}, func(e Event) {
+	var kept int
+	sess := &Session{Facts: snap, Lang: i18n.EN}
+	step.Run(context.Background(), sess, func(e Event) {
 		switch e := e.(type) {
 		case *Question:
 			switch e.ID {
@@ -129,6 +131,9 @@ func TestLogsStepOpensTheFolderAndUploads(t *testing.T) {
 			}
 		case Note:
 			notes = append(notes, e.Text.EN)
+			if e.Keep {
+				kept++
+			}
 		}
 	})
 	if step.Outcome == nil || revealed != step.Outcome.Path {
@@ -141,6 +146,14 @@ func TestLogsStepOpensTheFolderAndUploads(t *testing.T) {
 	if !strings.Contains(strings.Join(notes, "\n"), "Uploaded: "+srv.URL+"/dav/") {
 		t.Errorf("notes:\n%s", strings.Join(notes, "\n"))
 	}
+	// The summary finds the package, and where it went, in the session;
+	// the step's screen keeps the saved and uploaded notes.
+	if sess.LogPackage != step.Outcome.Path || sess.LogMap != "" || !strings.HasPrefix(sess.LogUploaded, srv.URL+"/dav/") {
+		t.Errorf("session: package %q, map %q, uploaded %q", sess.LogPackage, sess.LogMap, sess.LogUploaded)
+	}
+	if kept != 2 {
+		t.Errorf("%d notes kept; want the saved and the uploaded one", kept)
+	}
 }
 
 func TestEscapePath(t *testing.T) {
@@ -152,5 +165,44 @@ func TestEscapePath(t *testing.T) {
 		if got := EscapePath(tt.in); got != tt.want {
 			t.Errorf("%q → %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// On a snapshot the machine actwiz runs on is not the one judged: the step
+// collects nothing, asks nothing, writes nothing, and says why.
+func TestLogsStepSkipsOnASnapshot(t *testing.T) {
+	dir := t.TempDir()
+	step := &Logs{
+		Prefix: "CMGE_Log", Dir: dir, Ask: true, Glyphs: glyphs.Plain, Now: time.Now,
+		Extra:      []collect.Collector{{Name: "net", Category: "network", Command: []string{"sh", "-c", "echo net"}}},
+		OpenFolder: func(string) error { t.Error("a snapshot run must not open folders"); return nil },
+	}
+	var notes []string
+	done := map[string]checks.Status{}
+	finished := false
+	step.Run(context.Background(), &Session{Facts: facts.New(), Source: Source{Snapshot: true, File: "pc.json"}}, func(e Event) {
+		switch e := e.(type) {
+		case *Question:
+			t.Errorf("asked %s on a snapshot", e.ID)
+			e.Reply(Answer{Cancelled: true})
+		case Note:
+			notes = append(notes, e.Text.EN)
+		case ItemDone:
+			done[e.Result.ID] = e.Result.Status
+		case Finished:
+			finished = e.Err == nil
+		}
+	})
+	if !finished || step.Outcome != nil {
+		t.Fatalf("finished %v, outcome %+v", finished, step.Outcome)
+	}
+	if done["logs.net"] != checks.Skip {
+		t.Errorf("the collector's line: %v", done)
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "recorded snapshot") {
+		t.Errorf("notes %q", notes)
+	}
+	if files, _ := os.ReadDir(dir); len(files) != 0 {
+		t.Errorf("wrote %v", files)
 	}
 }

@@ -37,7 +37,12 @@ type Session struct {
 	Started time.Time
 	// Serial is the serial the user entered, normalised, for the
 	// activation step; it is never written anywhere (reports mask it).
-	Serial  string
+	Serial string
+	// LogPackage is the log package the logs step wrote, LogMap its
+	// redaction mapping (empty without redaction) and LogUploaded where it
+	// was uploaded: empty until then, for the summary to point at.
+	LogPackage, LogMap, LogUploaded string
+
 	results map[string][]checks.Result
 	order   []string
 }
@@ -86,10 +91,13 @@ type ItemDone struct {
 	Result checks.Result
 }
 
-// Note is a line of progress worth showing ("reading disks…").
+// Note is a line of progress worth showing ("reading disks…"). A note to
+// Keep (a file written) stays on the step's screen until the step reruns,
+// where other notes give way to the next.
 type Note struct {
 	Step string
 	Text i18n.Text
+	Keep bool
 }
 
 // Finished: the step is over; Err is set when it could not complete.

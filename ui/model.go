@@ -33,6 +33,9 @@ type Options struct {
 	Now       func() time.Time
 	// Notice is one line shown first (why the plain mode was chosen).
 	Notice i18n.Text
+	// UploadURL is the configured upload address: with a log package
+	// written but not uploaded, the summary says how to upload it.
+	UploadURL string
 	// OSFamily of the machine judged ("windows", "linux"), for the verify
 	// commands shown before the step has read the host.
 	OSFamily string
@@ -63,6 +66,9 @@ type Model struct {
 	caseNo string
 	// resultsGen counts completed runs; savedGen is the one last saved.
 	resultsGen, savedGen int
+	// host is the machine's name as last read while no step held the
+	// session, so the header keeps it while a later step runs.
+	host string
 }
 
 // New builds the wizard's root model.
@@ -81,8 +87,12 @@ func New(ctx context.Context, opts Options) *Model {
 	if plain {
 		m.help.Ellipsis = "..."
 	}
-	for _, s := range opts.Steps {
-		m.stepsV = append(m.stepsV, newStepModel(s))
+	for i, s := range opts.Steps {
+		var next i18n.Text
+		if i+1 < len(opts.Steps) {
+			next = opts.Steps[i+1].Title()
+		}
+		m.stepsV = append(m.stepsV, newStepModel(s, next))
 	}
 	m.spinner = spinner.New(spinner.WithSpinner(spinner.MiniDot))
 	if plain {
@@ -172,6 +182,7 @@ func (m *Model) onStepEvent(msg stepEventMsg) tea.Cmd {
 	if f, ok := msg.event.(steps.Finished); ok && f.Err == nil {
 		m.resultsGen++
 	}
+	m.noteHost()
 	return s.run.next(msg.index, msg.gen)
 }
 
@@ -273,6 +284,7 @@ func (m *Model) goTo(i int, rerun ...bool) tea.Cmd {
 			return nil
 		}
 		m.sess.Lang, m.sess.Case = m.sh.lang, m.caseNo
+		m.noteHost()
 		cmd := s.start(m.ctx, m.screen-1, m.sess)
 		if !m.spinning {
 			m.spinning = true
@@ -372,10 +384,17 @@ func (m *Model) keys() keyMap {
 	return k
 }
 
-// hostName is the machine's name once a step has read it.
+// hostName is the machine's name once a step has read it. The session is
+// the running step's until it finishes, so while one runs the name last
+// read is shown: the header does not flicker as steps come and go.
 func (m *Model) hostName() string {
-	if m.anyRunning() {
-		return "" // the session is the running step's until it finishes
+	m.noteHost()
+	return m.host
+}
+
+// noteHost copies the host name from the session while no step holds it.
+func (m *Model) noteHost() {
+	if !m.anyRunning() {
+		m.host = m.sess.Facts.Host.Name
 	}
-	return m.sess.Facts.Host.Name
 }

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"actwiz/checks"
 	"actwiz/i18n"
 	"actwiz/steps"
 )
@@ -162,5 +164,51 @@ func TestBackWhileRunning(t *testing.T) {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("report lacks %s", want)
 		}
+	}
+}
+
+// A finished step names where Enter goes: the next step by its title, and
+// the summary only from the last step.
+func TestDoneHintNamesTheNextScreen(t *testing.T) {
+	for _, lang := range i18n.Langs {
+		d := newDriver(t, setup{lang: lang, w: 120, h: 40, snapshot: "lenovo-good.json", extra: []steps.Step{&quietStep{}}})
+		d.key("enter")
+		d.until(func() bool { return d.hardware().state == finished })
+		next := i18n.T("按 Enter 继续：确认信息。", "Press Enter to continue: Confirm details.").In(lang)
+		last := msgDoneLast.In(lang)
+		if v := d.view(); !strings.Contains(v, next) || strings.Contains(v, last) {
+			t.Errorf("%s: the first of two steps must lead on to the second:\n%s", lang, v)
+		}
+		d.key("enter")
+		d.until(func() bool { return d.m.stepsV[1].state == finished })
+		if v := d.view(); !strings.Contains(v, last) {
+			t.Errorf("%s: the last step must lead to the summary:\n%s", lang, v)
+		}
+	}
+}
+
+// quietStep finishes at once, with nothing to report.
+type quietStep struct{}
+
+func (*quietStep) ID() string                 { return "quiet" }
+func (*quietStep) Title() i18n.Text           { return i18n.T("确认信息", "Confirm details") }
+func (*quietStep) Items() []checks.Definition { return nil }
+func (*quietStep) Run(_ context.Context, s *steps.Session, emit func(steps.Event)) {
+	emit(steps.Finished{Step: "quiet"})
+}
+
+// The header keeps the PC's name while a later step runs: it was read by
+// the hardware step and does not vanish until the next step finishes.
+func TestHeaderKeepsTheHostWhileAStepRuns(t *testing.T) {
+	d := newDriver(t, setup{lang: i18n.EN, w: 120, h: 40, snapshot: "lenovo-good.json", extra: []steps.Step{&askingStep{}}})
+	d.key("enter")
+	d.until(func() bool { return d.hardware().state == finished })
+	d.key("enter")
+	d.until(func() bool { return d.m.stepsV[1].question != nil })
+	if d.m.stepsV[1].state != running {
+		t.Fatal("the asking step should be running")
+	}
+	if header := strings.SplitN(d.view(), "\n", 2)[0]; !strings.Contains(header, "PC-0097") {
+		t.Errorf("header while the second step runs: %q", header)
 	}
 }

@@ -31,6 +31,8 @@ var (
 	msgPlainChooseMany = i18n.T("请输入编号 [回车保留已选的 %s]：", "Enter numbers [Enter keeps %s]: ")
 	msgPlainNone       = i18n.T("无", "none")
 	msgPlainNoInput    = i18n.T("（没有更多输入，使用默认值：%s）", "(no more input; using the default: %s)")
+	msgPlainNoInputNo  = i18n.T("（没有更多输入，回答“否”：没有回答就不打开、不上传、不激活任何东西）", "(no more input; answering no: nothing is opened, uploaded or activated without an answer)")
+	msgPlainNoInputAsk = i18n.T("（没有更多输入，跳过这个问题）", "(no more input; this question is skipped)")
 	msgPlainTicked     = i18n.T("（已选）", "(ticked)")
 	msgPlainCode       = i18n.T("支持代码：%s（打电话时把这串数字读给客服）", "Support code: %s (read these digits to the support agent)")
 	msgPlainCancelled  = i18n.T("这一步没有完成：%s", "This step did not finish: %s")
@@ -38,12 +40,18 @@ var (
 
 // plainView prints events and asks questions on a reader and a writer.
 type plainView struct {
-	out   io.Writer
-	in    *bufio.Reader
-	lang  i18n.Lang
-	sh    *shared
-	eof   bool
-	count int
+	out  io.Writer
+	in   *bufio.Reader
+	lang i18n.Lang
+	sh   *shared
+	eof  bool
+	// count is how many items the step lists; numbered are the items
+	// done so far in this step, by ID, numbered in the order they finish.
+	count    int
+	numbered map[string]int
+	// items are the step's own definitions: a step's items (a log
+	// collector) need not be in the checks registry.
+	items map[string]checks.Definition
 	// echo repeats each answer read when the input is not a terminal (a
 	// file or a pipe), so that a log shows what was answered.
 	echo bool
@@ -101,7 +109,10 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 	for i, step := range opts.Steps {
 		p.line("")
 		p.line(p.t(msgPlainStep.F(i+1, len(opts.Steps), step.Title())))
-		p.count = len(step.Items())
+		p.count, p.numbered, p.items = len(step.Items()), map[string]int{}, map[string]checks.Definition{}
+		for _, d := range step.Items() {
+			p.items[d.ID] = d
+		}
 		r := startRun(ctx, step, sess)
 		for ev := range r.events {
 			p.event(ev)
@@ -135,9 +146,16 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 	case m.summary.savedPath != "":
 		p.line(p.t(msgSavedTo) + " " + displayPath(m.summary.savedPath))
 	}
+	shown := summaryFor(opts.Steps, sess, sess.Case, opts.UploadURL)
+	if shown.logPackage != "" {
+		p.line(p.t(msgLogPackageLabel) + " " + displayPath(shown.logPackage))
+	}
+	if shown.logMap != "" {
+		p.line(p.t(msgLogMapLabel) + " " + displayPath(shown.logMap))
+	}
 	if len(all) > 0 {
 		p.line(p.t(msgNextTitle))
-		for i, step := range nextSteps(all) {
+		for i, step := range shown.next(all) {
 			p.line(fmt.Sprintf("%d. %s", i+1, p.t(step)))
 		}
 	}
@@ -183,12 +201,21 @@ func (p *plainView) event(ev steps.Event) {
 // result prints one check: number, symbol and word, name, value; and for
 // anything not passing, what was found, what to do, and how to see it.
 func (p *plainView) result(r checks.Result) {
-	def, _ := checks.Lookup(r.ID)
+	def, ok := checks.Lookup(r.ID)
+	if !ok {
+		def = p.items[r.ID]
+	}
 	title := r.ID
 	if !def.Title.Empty() {
 		title = p.t(def.Title)
 	}
-	num := indexOf(r.ID) + 1
+	// The number counts the items done: results arrive in the order the
+	// facts do, and a result given again (a forced gate) keeps its number.
+	num, seen := p.numbered[r.ID]
+	if !seen {
+		num = len(p.numbered) + 1
+		p.numbered[r.ID] = num
+	}
 	prefix := fmt.Sprintf("[%d/%d]", num, max(p.count, num))
 	sep := ": "
 	if p.lang == i18n.ZH {
@@ -217,23 +244,13 @@ func (p *plainView) result(r checks.Result) {
 	}
 }
 
-func indexOf(id string) int {
-	for i, d := range checks.Hardware {
-		if d.ID == id {
-			return i
-		}
-	}
-	return 0
-}
-
 // ask prints a question with numbered choices or [y/N], reads the answer,
 // asks again while the validator objects, and replies.
 func (p *plainView) ask(q *steps.Question) {
 	for {
 		a, ok := p.readAnswer(q)
 		if !ok {
-			p.line(p.t(msgPlainNoInput.F(defaultLabel(q, p.lang))))
-			q.Reply(defaultAnswer(q))
+			q.Reply(p.endOfInput(q))
 			return
 		}
 		if q.Validate != nil {
@@ -245,6 +262,23 @@ func (p *plainView) ask(q *steps.Question) {
 		q.Reply(a)
 		return
 	}
+}
+
+// endOfInput answers q when nobody can: a yes/no question takes the safe
+// "no" whatever its default (nothing is opened, uploaded or activated
+// unasked), a typed answer is cancelled (as if the user backed out: the
+// step goes on without it), and a choice takes its default.
+func (p *plainView) endOfInput(q *steps.Question) steps.Answer {
+	switch q.Kind {
+	case steps.Confirm:
+		p.line(p.t(msgPlainNoInputNo))
+		return steps.Answer{Text: "n"}
+	case steps.Input, steps.Secret:
+		p.line(p.t(msgPlainNoInputAsk))
+		return steps.Answer{Cancelled: true}
+	}
+	p.line(p.t(msgPlainNoInput.F(defaultLabel(q, p.lang))))
+	return defaultAnswer(q)
 }
 
 func (p *plainView) readAnswer(q *steps.Question) (steps.Answer, bool) {

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -57,9 +59,9 @@ func TestPlainModeAnswersAndAll(t *testing.T) {
 		"A case number holds only letters, digits and dashes",
 		"Case number: CAS-04851-R7R3X9",
 		"== Step 1 of 2: Hardware check ==",
-		"[1/6] x FAIL BIOS serial number: Default string",
-		"[5/6] x FAIL An enabled physical network adapter: Realtek PCIe GbE Family Controller",
-		"[6/6] - SKIP Network adapter is not removable: -",
+		"x FAIL BIOS serial number: Default string",
+		"x FAIL An enabled physical network adapter: Realtek PCIe GbE Family Controller",
+		"- SKIP Network adapter is not removable: -",
 		"wmic bios get SerialNumber",
 		"Case number (optional, press Enter to skip): CAS 04851\nA case number holds",
 		"Continue?\n  Choose no to check the serial first.\n[y/N] maybe\nPlease answer y or n.\n[y/N] y\n",
@@ -76,6 +78,11 @@ func TestPlainModeAnswersAndAll(t *testing.T) {
 	}
 	if strings.Contains(got, "\x1b") {
 		t.Error("plain mode must not send escape sequences")
+	}
+	// The counter counts the items done, one to six, in the order they
+	// finish (which is the order the facts arrive in).
+	if counters := regexp.MustCompile(`(?m)^\[\d+/\d+\]`).FindAllString(got, -1); strings.Join(counters, "") != "[1/6][2/6][3/6][4/6][5/6][6/6]" {
+		t.Errorf("counters %v; want [1/6] to [6/6]", counters)
 	}
 	wantAnswers := []string{"y", "v20", "activation,policy", "AA02210025590"}
 	if len(ask.answers) != len(wantAnswers) {
@@ -99,13 +106,12 @@ func TestPlainModeAnswersAndAll(t *testing.T) {
 	}
 }
 
-// Input that ends early takes every default and still finishes; Chinese
-// output keeps the Chinese words.
+// Input that ends early still finishes: a yes/no question is answered no,
+// a choice takes its default, a typed answer is cancelled (its validator
+// would refuse the empty one forever); Chinese output keeps the Chinese
+// words.
 func TestPlainModeEndOfInputTakesDefaults(t *testing.T) {
 	ask := &askingStep{}
-	ask2 := askQuestions[3].Validate
-	askQuestions[3].Validate = nil // the serial's default (empty) would be refused forever
-	defer func() { askQuestions[3].Validate = ask2 }()
 	opts, _ := plainOptions(t, i18n.ZH, "lenovo-good.json", ask)
 	var out bytes.Buffer
 	code, err := RunPlain(context.Background(), opts, strings.NewReader(""), &out)
@@ -113,7 +119,7 @@ func TestPlainModeEndOfInputTakesDefaults(t *testing.T) {
 		t.Fatalf("RunPlain = %d, %v\n%s", code, err, out.String())
 	}
 	got := out.String()
-	for _, want := range []string{"== 第 1/2 步：硬件检查 ==", "[1/6] + 通过 BIOS 序列号：PF2XK7QW", "（没有更多输入，使用默认值：否）", "支持代码：010 000 022", "报告已保存到："} {
+	for _, want := range []string{"== 第 1/2 步：硬件检查 ==", "[1/6] + 通过 BIOS 序列号：PF2XK7QW", "（没有更多输入，回答", "不打开、不上传、不激活任何东西", "（没有更多输入，使用默认值：V2.1 或更新）", "（没有更多输入，跳过这个问题）", "支持代码：010 000 022", "报告已保存到："} {
 		if !strings.Contains(got, want) {
 			t.Errorf("output lacks %q:\n%s", want, got)
 		}
@@ -122,6 +128,52 @@ func TestPlainModeEndOfInputTakesDefaults(t *testing.T) {
 	for i, a := range ask.answers {
 		if a.Text != want[i] {
 			t.Errorf("default answer %d = %q; want %q", i+1, a.Text, want[i])
+		}
+	}
+	if len(ask.answers) != 4 || !ask.answers[3].Cancelled {
+		t.Errorf("the typed answer must be cancelled at the end of input: %+v", ask.answers)
+	}
+}
+
+// A question whose default is yes (open the folder, upload) is answered
+// no when the input has ended: nothing happens that nobody agreed to.
+func TestPlainEndOfInputNeverSaysYes(t *testing.T) {
+	for _, kind := range []steps.QuestionKind{steps.Confirm, steps.Secret, steps.Input} {
+		var out bytes.Buffer
+		p := &plainView{out: &out, in: bufio.NewReader(strings.NewReader("")), lang: i18n.EN, sh: &shared{lang: i18n.EN, glyphs: glyphs.Plain}}
+		q := &steps.Question{ID: "logs.upload", Kind: kind, Default: "y", Prompt: i18n.T("上传？", "Upload?"),
+			Validate: func(string) i18n.Text { return i18n.T("不行", "no good") }}
+		answered := make(chan steps.Answer, 1)
+		go func() {
+			a, _ := steps.Ask(context.Background(), func(ev steps.Event) { p.event(ev) }, q)
+			answered <- a
+		}()
+		select {
+		case a := <-answered:
+			switch {
+			case kind == steps.Confirm && (a.Text != "n" || !strings.Contains(out.String(), "answering no: nothing is opened, uploaded or activated")):
+				t.Errorf("confirm at EOF: %+v\n%s", a, out.String())
+			case kind != steps.Confirm && (!a.Cancelled || !strings.Contains(out.String(), "this question is skipped")):
+				t.Errorf("kind %v at EOF: %+v\n%s", kind, a, out.String())
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("kind %v: no answer at the end of input", kind)
+		}
+	}
+}
+
+// A step's own items (log collectors, not in the checks registry) are
+// named by their titles; on a snapshot the logs step says why it skips.
+func TestPlainNamesAStepsOwnItems(t *testing.T) {
+	var opened string
+	opts, _ := plainOptions(t, i18n.EN, "lenovo-good.json", tinyLogs(t, &opened))
+	var out bytes.Buffer
+	if _, err := RunPlain(context.Background(), opts, strings.NewReader(""), &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"[1/1] - SKIP Activation log - client-log: -", "Not collected: this is a recorded snapshot"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
 		}
 	}
 }

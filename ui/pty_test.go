@@ -5,7 +5,9 @@ package ui
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -67,16 +69,17 @@ func TestBinaryInPseudoTerminal(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building actwiz: %v\n%s", err, out)
 	}
-	reports := filepath.Join(tmp, "reports")
+	reports, desktop := filepath.Join(tmp, "reports"), filepath.Join(tmp, "Desktop")
 	snapshot, err := filepath.Abs(filepath.Join("testdata", "snapshots", "whitebox-placeholders.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(exe, "--snapshot", snapshot, "--case", "cas-04851-r7r3x9")
+	cmd := exec.Command(exe, "--config", hermeticConfig(t), "--snapshot", snapshot, "--case", "cas-04851-r7r3x9")
 	cmd.Dir = tmp
 	cmd.Env = []string{
 		"TERM=xterm-256color", "HOME=" + tmp, "XDG_CONFIG_HOME=" + filepath.Join(tmp, "config"),
-		"ACTWIZ_LANG=en", "ACTWIZ_REPORT_DIR=" + reports, "PATH=" + os.Getenv("PATH"), "NO_COLOR=1",
+		"ACTWIZ_LANG=en", "ACTWIZ_REPORT_DIR=" + reports, "XDG_DESKTOP_DIR=" + desktop,
+		"PATH=" + os.Getenv("PATH"), "NO_COLOR=1",
 	}
 	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 30, Cols: 100})
 	if err != nil {
@@ -101,7 +104,7 @@ func TestBinaryInPseudoTerminal(t *testing.T) {
 	screen.waitFor(t, "Snapshot mode: showing the facts recorded in")
 	screen.waitFor(t, "CAS-04851-R7R3X9")
 	press("\r")
-	screen.waitFor(t, "Press Enter for the summary.")
+	screen.waitFor(t, "Press Enter to continue:") // the serial check is next
 	screen.waitFor(t, "✗ FAIL")
 	press("j") // onto the board serial: its rule shows
 	screen.waitFor(t, "The baseboard serial is unique and not empty")
@@ -109,7 +112,22 @@ func TestBinaryInPseudoTerminal(t *testing.T) {
 	screen.waitFor(t, "All keys")
 	press("?")
 	press("\r")
-	screen.waitFor(t, "0 1 1   8 1 9   6 4 5")
+	screen.waitFor(t, "Type the serial to activate with")
+	press("xy-9876 5432100")
+	press("\r")
+	screen.waitFor(t, "XY*****432100") // the serial, masked
+	press("\r")
+	screen.waitFor(t, "Hardware allows activation")
+	press("\r")
+	// On a snapshot the logs step collects nothing and says why; only the
+	// last step leads to the summary (the hint may wrap after "the").
+	screen.waitFor(t, "Not collected: this is a recorded")
+	screen.waitFor(t, "Press Enter for the")
+	press("\r")
+	screen.waitFor(t, "0 2 3   0 5 6   2 4 5   4 4 7   6 8 7")
+	for i := 0; i < 20; i++ { // four groups of results: scroll to the rest
+		press("j")
+	}
 	screen.waitFor(t, "Report saved to:")
 	var files []string
 	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && len(files) == 0; time.Sleep(50 * time.Millisecond) {
@@ -123,7 +141,7 @@ func TestBinaryInPseudoTerminal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`"schema": "actwiz.report/v1"`, `"code": "011819645"`, `"case": "CAS-04851-R7R3X9"`, `"kind": "snapshot"`} {
+	for _, want := range []string{`"schema": "actwiz.report/v1"`, `"code": "023056245447687"`, `"case": "CAS-04851-R7R3X9"`, `"kind": "snapshot"`} {
 		if !bytes.Contains(data, []byte(want)) {
 			t.Errorf("report lacks %s", want)
 		}
@@ -152,4 +170,34 @@ func TestBinaryInPseudoTerminal(t *testing.T) {
 	if colour := colourSGR.FindString(raw); colour != "" {
 		t.Errorf("NO_COLOR is set, yet the screen holds the colour sequence %q", colour)
 	}
+	if strings.Contains(raw, "XY98765432100") || strings.Contains(raw, "xy-9876") {
+		t.Error("the serial typed must not be shown in full")
+	}
+	if files, _ := os.ReadDir(desktop); len(files) != 0 {
+		t.Errorf("a snapshot run must not pack logs; the Desktop got %v", files)
+	}
+}
+
+// hermeticConfig writes an actwiz.yaml that keeps a wizard run on this
+// machine and in temporary folders: the activation servers are a closed
+// port on 127.0.0.1, and the logs step collects one small file.
+func hermeticConfig(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := ln.Addr().String()
+	ln.Close()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "client.log"), []byte("activation failed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := fmt.Sprintf("activation:\n  endpoints: [\"tcp://%s\"]\n  timeout: 2s\nlogs:\n  builtin: false\n  collectors:\n    - {name: client-log, category: activation-log, files: [%q]}\n",
+		closed, filepath.Join(dir, "*.log"))
+	file := filepath.Join(dir, "actwiz.yaml")
+	if err := os.WriteFile(file, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
 }

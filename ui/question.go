@@ -175,7 +175,9 @@ func (m *questionModel) view(sh *shared, width int) []string {
 			lines = append(lines, sh.styles.faint.Render(msgTickedCount.F(ticked).In(sh.lang)))
 		}
 	case steps.Input, steps.Secret:
-		m.input.Width = max(10, width-4)
+		// The indent, the "> " prompt and the cursor's cell past the
+		// text take five cells beside the text itself.
+		m.input.Width = max(10, width-5)
 		lines = append(lines, "  "+m.input.View())
 		lines = append(lines, sh.styles.faint.Render("  "+sh.t(msgPressEnter)))
 	}

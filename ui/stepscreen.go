@@ -32,10 +32,12 @@ type itemRow struct {
 // stepModel shows one step: its checks streaming in, the selected one's
 // rule, hint and verify commands, and any question the step asks.
 type stepModel struct {
-	step     steps.Step
-	rows     []itemRow
-	state    runState
-	note     i18n.Text
+	step  steps.Step
+	rows  []itemRow
+	state runState
+	note  i18n.Text
+	// kept are the notes to keep in view (the files the step wrote).
+	kept     []i18n.Text
 	cursor   int
 	scroll   int
 	question *questionModel
@@ -44,10 +46,13 @@ type stepModel struct {
 	// active: the run's goroutine has not returned yet (a cancelled run
 	// stays active until it has let go of the session).
 	active bool
+	// next is the title of the step Enter leads to; empty for the last
+	// step, whose Enter leads to the summary.
+	next i18n.Text
 }
 
-func newStepModel(step steps.Step) *stepModel {
-	m := &stepModel{step: step}
+func newStepModel(step steps.Step, next i18n.Text) *stepModel {
+	m := &stepModel{step: step, next: next}
 	m.reset()
 	return m
 }
@@ -57,7 +62,7 @@ func (m *stepModel) reset() {
 	for _, d := range m.step.Items() {
 		m.rows = append(m.rows, itemRow{def: d})
 	}
-	m.note, m.question, m.scroll = i18n.Text{}, nil, 0
+	m.note, m.kept, m.question, m.scroll = i18n.Text{}, nil, nil, 0
 }
 
 // start begins a (new) run of the step and returns the command that waits
@@ -81,6 +86,9 @@ func (m *stepModel) handle(ev steps.Event) {
 		m.row(r.ID).result = &r
 	case steps.Note:
 		m.note = e.Text
+		if e.Keep {
+			m.kept = append(m.kept, e.Text)
+		}
 	case *steps.Question:
 		m.question = newQuestion(e)
 	case steps.Finished:
@@ -200,17 +208,27 @@ func (m *stepModel) view(sh *shared, width, height int, spinner, osFamily string
 	var top []string
 	title := sh.styles.title.Render(sh.t(m.step.Title()))
 	top = append(top, title)
+	// Kept notes name files: a path has no spaces to wrap at, so it is
+	// broken anywhere rather than cut.
+	for _, k := range m.kept {
+		top = append(top, wrapPath(sh.fit(sh.t(k)), width)...)
+	}
 	switch {
 	case m.question != nil:
 	case m.state == running:
 		hint := msgRunningHint
-		if !m.note.Empty() {
+		if !m.note.Empty() && !m.noteKept() {
 			hint = i18n.Join([]i18n.Text{m.note, msgRunningHint}, " ", " ")
 		}
 		top = append(top, wrap(spinner+" "+sh.t(hint), width)...)
 	case m.state == finished:
 		c := counts(m.results())
-		top = append(top, wrap(sh.t(msgDoneHint.F(c[checks.Pass], c[checks.Warn], c[checks.Fail], c[checks.Unknown], c[checks.Skip])), width)...)
+		then := msgDoneLast
+		if !m.next.Empty() {
+			then = msgDoneNext.F(m.next)
+		}
+		hint := i18n.Join([]i18n.Text{msgDoneHint.F(c[checks.Pass], c[checks.Warn], c[checks.Fail], c[checks.Unknown], c[checks.Skip]), then}, "", " ")
+		top = append(top, wrap(sh.t(hint), width)...)
 	case m.state == cancelled:
 		top = append(top, wrap(sh.t(msgCancelledRun), width)...)
 	}
@@ -235,6 +253,11 @@ func (m *stepModel) view(sh *shared, width, height int, spinner, osFamily string
 		detail = window
 	}
 	return strings.Join(append(top, detail...), "\n")
+}
+
+// noteKept: the latest note is already shown as a kept one.
+func (m *stepModel) noteKept() bool {
+	return len(m.kept) > 0 && m.kept[len(m.kept)-1] == m.note
 }
 
 // itemLines: cursor, symbol and word (never colour alone), name, value.

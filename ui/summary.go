@@ -46,11 +46,33 @@ func nextSteps(results []checks.Result) []i18n.Text {
 	return msgNextPass
 }
 
+// logsNext is the next step about the log package, if one was written:
+// send it with the code and the report, upload it, or say it went.
+func logsNext(pkg, uploaded, uploadURL string) []i18n.Text {
+	switch {
+	case pkg == "":
+		return nil
+	case uploaded != "":
+		return []i18n.Text{msgNextUploaded.F(termsafe.Escape(uploaded))}
+	case uploadURL != "":
+		return []i18n.Text{msgNextUploadLogs}
+	}
+	return []i18n.Text{msgNextSendLogs}
+}
+
 // summaryInput is what the summary shows, gathered by the root model.
 type summaryInput struct {
 	groups []summaryGroup
 	host   string
 	caseNo string
+	// The log package, its redaction mapping and where it was uploaded,
+	// and the configured upload address.
+	logPackage, logMap, logUploaded, uploadURL string
+}
+
+// next is the numbered list of what to do.
+func (in summaryInput) next(all []checks.Result) []i18n.Text {
+	return append(nextSteps(all), logsNext(in.logPackage, in.logUploaded, in.uploadURL)...)
 }
 
 type summaryGroup struct {
@@ -138,7 +160,9 @@ func (m *summaryModel) textLines(sh *shared, in summaryInput, width int) []strin
 	}
 
 	// The code, large and spaced, in a box.
-	left = append(left, sh.styles.bold.Render(sh.t(msgCodeLabel)))
+	for _, l := range wrap(sh.t(msgCodeLabel), width) {
+		left = append(left, sh.styles.bold.Render(l))
+	}
 	box := lipgloss.NewStyle().Border(sh.styles.box).BorderForeground(lipgloss.Color("8")).Padding(0, 2).Render(sh.styles.bold.Render(spacedCode(m.code)))
 	left = append(left, strings.Split(box, "\n")...)
 
@@ -151,9 +175,17 @@ func (m *summaryModel) textLines(sh *shared, in summaryInput, width int) []strin
 	default:
 		left = append(left, sh.t(msgSaving))
 	}
+	if in.logPackage != "" {
+		left = append(left, sh.t(msgLogPackageLabel))
+		left = append(left, wrapPath("  "+sh.fit(displayPath(in.logPackage)), width)...)
+	}
+	if in.logMap != "" {
+		left = append(left, wrap(sh.t(msgLogMapLabel), width)...)
+		left = append(left, wrapPath("  "+sh.fit(displayPath(in.logMap)), width)...)
+	}
 
 	left = append(left, sh.styles.bold.Render(sh.t(msgNextTitle)))
-	for i, step := range nextSteps(all) {
+	for i, step := range in.next(all) {
 		lines := wrapIndented(sh.t(step), "    ", width)
 		lines[0] = " " + string(rune('1'+i)) + ". " + strings.TrimPrefix(lines[0], "    ")
 		left = append(left, lines...)
@@ -205,8 +237,9 @@ func sideBySide(left, right []string, col int) []string {
 }
 
 // summaryFor gathers what the summary shows from the session.
-func summaryFor(stepList []steps.Step, sess *steps.Session, caseNo string) summaryInput {
-	in := summaryInput{host: sess.Facts.Host.Name, caseNo: caseNo}
+func summaryFor(stepList []steps.Step, sess *steps.Session, caseNo, uploadURL string) summaryInput {
+	in := summaryInput{host: sess.Facts.Host.Name, caseNo: caseNo,
+		logPackage: sess.LogPackage, logMap: sess.LogMap, logUploaded: sess.LogUploaded, uploadURL: uploadURL}
 	for _, s := range stepList {
 		if rs := sess.Results(s.ID()); len(rs) > 0 {
 			in.groups = append(in.groups, summaryGroup{title: s.Title(), results: rs})

@@ -37,7 +37,7 @@ func (m *Model) View() string {
 	case m.screen == 0:
 		content = m.welcome.view(sh, contentW, bodyH)
 	case m.screen == m.summaryIndex():
-		content = m.summary.view(sh, summaryFor(m.opts.Steps, m.sess, m.caseNo), contentW, bodyH)
+		content = m.summary.view(sh, summaryFor(m.opts.Steps, m.sess, m.caseNo, m.opts.UploadURL), contentW, bodyH)
 	default:
 		content = m.stepsV[m.screen-1].view(sh, contentW, bodyH, m.spinner.View(), m.osFamily())
 	}
