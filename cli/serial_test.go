@@ -74,7 +74,7 @@ func TestSerialCommand(t *testing.T) {
 		{"no source", false, "", []string{"serial", "--serial", enteredSerial, "--lang", "zh"}, 3,
 			[]string{"未知", "serial.last_sources"}},
 		{"json", true, "", []string{"serial", "--serial", enteredSerial, "--format", "json"}, 0,
-			[]string{`"serial.match"`, `"observed": "FF*****700209 → AA*****025590"`}},
+			[]string{`"serial.match"`, `"observed": "FF*****700209 -> AA*****025590"`}},
 		{"nothing typed", true, "\n", []string{"serial", "--lang", "en"}, 2, []string{"No serial was given"}},
 		{"serial as an argument", true, "", []string{"serial", enteredSerial, "--lang", "en"}, 2, []string{"Give the serial with --serial"}},
 		{"mistyped flag", true, "", []string{"--seria", enteredSerial, "serial", "--lang", "en"}, 2, []string{"AA*****025590"}},

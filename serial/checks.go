@@ -108,7 +108,7 @@ func (p Profile) JudgeMatch(current string, formatOK bool, last Last) checks.Res
 		return r
 	}
 	cur, prev := Normalise(current), Normalise(last.Value)
-	r.Observed = p.Mask(prev) + " → " + p.Mask(cur)
+	r.Observed = p.Mask(prev) + " -> " + p.Mask(cur) // ASCII: "→" is two cells wide on a Chinese console
 	if p.same(cur, prev) {
 		r.Status, r.Detail = checks.Pass, msgMatchSame.F(p.Mask(cur), last.From)
 		return r

@@ -127,7 +127,7 @@ func TestMask(t *testing.T) {
 func TestJudgeMatch(t *testing.T) {
 	found := Last{Value: "FF12345700209", From: `HKLM\SOFTWARE\CMIT\Active\Serial`}
 	r := CMGE.JudgeMatch("AA02210025590", true, found)
-	if r.Status != checks.Warn || r.Observed != "FF*****700209 → AA*****025590" {
+	if r.Status != checks.Warn || r.Observed != "FF*****700209 -> AA*****025590" {
 		t.Errorf("different serials = %s %q; want warn with both masked", r.Status, r.Observed)
 	}
 	for _, want := range []string{"FF*****700209", "AA*****025590", "activated again under the new serial", "No keeps"} {

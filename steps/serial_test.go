@@ -54,3 +54,24 @@ func TestSerialStep(t *testing.T) {
 		t.Errorf("backing out must skip both checks: %+v", r)
 	}
 }
+
+func TestSerialStepOnSnapshotDoesNotReadThisMachine(t *testing.T) {
+	read := false
+	readers := serial.Readers{
+		Registry: func(context.Context, serial.RegistryPath) (string, error) { read = true; return "FF12345700209", nil },
+	}
+	step := &Serial{Profile: serial.CMGE, Sources: []serial.Source{{Registry: `HKLM\SOFTWARE\CMIT\Active\Serial`}}, Readers: readers, Timeout: time.Second}
+	sess := Session{Source: Source{Snapshot: true, File: "user-pc.json"}}
+	step.Run(context.Background(), &sess, func(e Event) {
+		if q, ok := e.(*Question); ok {
+			go q.Reply(Answer{Text: "AA02210025590"})
+		}
+	})
+	got := sess.Results(SerialID)
+	if read {
+		t.Error("on a snapshot the last serial must not be read from the machine actwiz runs on")
+	}
+	if len(got) != 2 || got[0].Status != checks.Pass || got[1].Status != checks.Skip || !strings.Contains(got[1].Detail.EN, "snapshot") {
+		t.Fatalf("results %+v; want format pass, match skipped because of the snapshot", got)
+	}
+}
