@@ -6,7 +6,7 @@ import (
 	"actwiz/i18n"
 	"actwiz/report"
 	"actwiz/termsafe"
-	"actwiz/ui"
+	"actwiz/userdirs"
 )
 
 // saveFlag is --save [DIR]: given alone it saves where the wizard does
@@ -44,7 +44,7 @@ func (s *saveFlag) folder(app *App) (string, error) {
 	case "":
 		return "", nil
 	case useConfigured:
-		return ui.ReportDir(app.Config.Report.Dir)
+		return userdirs.OrDesktop(app.Config.Report.Dir)
 	}
 	return s.dir, nil
 }

@@ -13,6 +13,7 @@ import (
 	"actwiz/steps"
 	"actwiz/ui"
 	"actwiz/upload"
+	"actwiz/userdirs"
 )
 
 type wizardCmd struct {
@@ -70,7 +71,7 @@ func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 	} else {
 		reader = app.Machine()
 	}
-	dir, err := ui.ReportDir(app.Config.Report.Dir)
+	dir, err := userdirs.OrDesktop(app.Config.Report.Dir)
 	if err != nil {
 		return 0, err
 	}

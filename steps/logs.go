@@ -19,6 +19,7 @@ import (
 	"actwiz/report"
 	"actwiz/termsafe"
 	"actwiz/upload"
+	"actwiz/userdirs"
 )
 
 // Logs packs the seven categories of logs into one zip: a checklist of the
@@ -134,7 +135,7 @@ func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 	}
 	dir := l.Dir
 	if dir == "" {
-		d, err := collect.DesktopDir()
+		d, err := userdirs.Desktop()
 		if err != nil {
 			finish(fmt.Errorf("%s", msgNoDesktop.F(err).EN))
 			return

@@ -317,7 +317,7 @@ func (m *Model) saveIfNew() tea.Cmd {
 	m.summary.saving = true
 	gen, dir := m.resultsGen, m.opts.ReportDir
 	return func() tea.Msg {
-		path, err := saveReport(dir, rep, now)
+		path, err := report.Save(dir, rep)
 		return reportSavedMsg{gen: gen, path: path, err: err}
 	}
 }

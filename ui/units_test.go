@@ -2,17 +2,13 @@ package ui
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-runewidth"
 
 	"actwiz/glyphs"
-	"actwiz/i18n"
-	"actwiz/report"
 )
 
 func TestCheckCase(t *testing.T) {
@@ -142,52 +138,6 @@ func TestQRFitsAndScansAsText(t *testing.T) {
 		if (modules-2*quietZone-17)%4 != 0 {
 			t.Errorf("%d modules is not a QR symbol plus its quiet zone", modules)
 		}
-	}
-}
-
-func TestReportFileAndDesktop(t *testing.T) {
-	at := time.Date(2026, 11, 26, 9, 30, 5, 0, time.UTC)
-	for host, want := range map[string]string{
-		"PC-0142": "PC-0142_20261126-093005.json", "": "actwiz_20261126-093005.json",
-		"../etc/passwd": "etc_passwd_20261126-093005.json", "财务室电脑": "actwiz_20261126-093005.json",
-	} {
-		if got := reportFileName(host, at); got != want {
-			t.Errorf("reportFileName(%q) = %q; want %q", host, got, want)
-		}
-	}
-
-	dir := filepath.Join(t.TempDir(), "reports")
-	rep, err := report.Build(report.Input{Lang: i18n.EN, Now: at})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep.Host.Name = "PC-0142"
-	path, err := saveReport(dir, rep, at)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil || !strings.Contains(string(data), `"schema": "actwiz.report/v1"`) {
-		t.Fatalf("saved report %s: %v %s", path, err, data)
-	}
-	if _, err := saveReport(filepath.Join(path, "sub"), rep, at); err == nil {
-		t.Error("saving under a file must fail")
-	}
-
-	home := t.TempDir()
-	env := func(vars map[string]string) func(string) string { return func(k string) string { return vars[k] } }
-	if got := xdgDesktop(env(nil), home); got != home {
-		t.Errorf("no user-dirs.dirs: %q; want home", got)
-	}
-	desk := filepath.Join(home, "桌面")
-	os.MkdirAll(desk, 0o755)
-	os.MkdirAll(filepath.Join(home, ".config"), 0o755)
-	os.WriteFile(filepath.Join(home, ".config", "user-dirs.dirs"), []byte("# written by xdg-user-dirs-update\nXDG_DOWNLOAD_DIR=\"$HOME/下载\"\nXDG_DESKTOP_DIR=\"$HOME/桌面\"\n"), 0o644)
-	if got := xdgDesktop(env(nil), home); got != desk {
-		t.Errorf("user-dirs.dirs desktop: %q; want %q", got, desk)
-	}
-	if got := xdgDesktop(env(map[string]string{"XDG_DESKTOP_DIR": "/srv/d"}), home); got != "/srv/d" {
-		t.Errorf("XDG_DESKTOP_DIR: %q", got)
 	}
 }
 
