@@ -30,7 +30,7 @@ var (
 // and status word (never colour alone), item, observed value, and for
 // anything not passing the finding, what to do and how to see it by hand.
 func WriteText(w io.Writer, r Report, lang i18n.Lang, g glyphs.Set) error {
-	p := &printer{w: w}
+	p := &printer{w: w, fit: g.Fit}
 	head := txtHeader.In(lang)
 	if !r.Title.Empty() {
 		head = r.Title.In(lang)
@@ -101,11 +101,12 @@ func pad(s string, width int) string {
 
 type printer struct {
 	w   io.Writer
+	fit func(string) string
 	err error
 }
 
 func (p *printer) line(s string) {
 	if p.err == nil {
-		_, p.err = io.WriteString(p.w, s+"\n")
+		_, p.err = io.WriteString(p.w, p.fit(s)+"\n")
 	}
 }

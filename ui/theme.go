@@ -34,45 +34,7 @@ func (s *shared) fit(text string) string {
 	if !s.plainGlyphs() {
 		return text
 	}
-	return asciiPunctuation(text)
-}
-
-var punctuation = strings.NewReplacer(
-	"“", `"`, "”", `"`, "‘", "'", "’", "'", "…", "...", "→", "->", "←", "<-",
-	"·", "-", "—", "--", "–", "-", "─", "-", "│", "|", "•", "*", "×", "x",
-	"↑", "^", "↓", "v", "§", "S", "°", "o", "±", "+-", "※", "*",
-)
-
-var ambiguous = &runewidth.Condition{EastAsianWidth: true}
-
-func asciiPunctuation(text string) string {
-	text = punctuation.Replace(text)
-	if !hasAmbiguous(text) {
-		return text
-	}
-	var b strings.Builder
-	for _, r := range text {
-		if isAmbiguous(r) {
-			b.WriteByte('?')
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func hasAmbiguous(text string) bool {
-	for _, r := range text {
-		if isAmbiguous(r) {
-			return true
-		}
-	}
-	return false
-}
-
-// isAmbiguous: a rune a CJK console draws wider than the rest of the world.
-func isAmbiguous(r rune) bool {
-	return r >= 0x80 && ambiguous.RuneWidth(r) != runewidth.RuneWidth(r)
+	return s.glyphs.Fit(text)
 }
 
 // AgreeOnWidths makes go-runewidth (bubbles' text input) measure ambiguous

@@ -101,11 +101,11 @@ func TestWidthsAgree(t *testing.T) {
 }
 
 func TestAsciiPunctuation(t *testing.T) {
-	got := asciiPunctuation("“在根容器中”为“真”… → ·")
+	got := glyphs.Plain.Fit("“在根容器中”为“真”… → ·")
 	if got != `"在根容器中"为"真"... -> -` {
 		t.Errorf("asciiPunctuation = %q", got)
 	}
-	if hasAmbiguous(got) {
+	if glyphs.HasAmbiguous(got) {
 		t.Errorf("%q still holds an ambiguous-width character", got)
 	}
 }

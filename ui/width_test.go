@@ -41,7 +41,7 @@ func checkNoAmbiguous(t *testing.T, view string) {
 	t.Helper()
 	for i, l := range strings.Split(view, "\n") {
 		for _, r := range l {
-			if isAmbiguous(r) {
+			if glyphs.IsAmbiguous(r) {
 				t.Errorf("line %d holds the ambiguous-width %q: %q", i+1, r, l)
 				break
 			}
