@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"actwiz/bytesize"
 	"actwiz/checks"
 	"actwiz/collect"
 	"actwiz/facts"
@@ -221,7 +222,7 @@ func ResultOf(r *collect.Result) checks.Result {
 	status := map[collect.Status]checks.Status{collect.Pass: checks.Pass, collect.Warn: checks.Warn, collect.Fail: checks.Fail, collect.Skip: checks.Skip}[r.Status]
 	observed := ""
 	if len(r.Files) > 0 {
-		observed = humanBytes(r.Bytes())
+		observed = bytesize.Format(r.Bytes())
 	}
 	return checks.Result{
 		ID:       LogsID + "." + r.Collector.Name,
@@ -344,18 +345,6 @@ func RedactorFor(snap facts.Snapshot) *collect.Redactor {
 		add(d.SerialNumber)
 	}
 	return collect.NewRedactor(hosts, users, serials)
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }
 
 // UploadPasswordEnv holds the upload password; it is never a setting.

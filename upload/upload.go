@@ -22,6 +22,7 @@ import (
 	"strings"
 	"time"
 
+	"actwiz/bytesize"
 	"actwiz/i18n"
 )
 
@@ -189,7 +190,7 @@ func once(ctx context.Context, path string, size int64, target string, opts Opti
 	case resp.StatusCode == http.StatusForbidden:
 		return 0, &Error{Text: msgForbidden.F(target), Status: resp.StatusCode}
 	case resp.StatusCode == http.StatusRequestEntityTooLarge:
-		return 0, &Error{Text: msgTooLarge.F(humanBytes(size)), Status: resp.StatusCode}
+		return 0, &Error{Text: msgTooLarge.F(bytesize.Format(size)), Status: resp.StatusCode}
 	case resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusServiceUnavailable || resp.StatusCode == http.StatusGatewayTimeout:
 		return 0, retryable{fmt.Errorf("%s", resp.Status)}
 	}
@@ -270,16 +271,4 @@ func isLoopback(host string) bool {
 	}
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<30:
-		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d B", n)
 }
