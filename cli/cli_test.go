@@ -13,6 +13,8 @@ import (
 	"actwiz/facts"
 	"actwiz/probe"
 	"actwiz/supportcode"
+
+	"github.com/spf13/pflag"
 )
 
 func sample() facts.Snapshot {
@@ -267,5 +269,24 @@ func TestHelp(t *testing.T) {
 	}
 	if r := run(t, sample(), "check", "--help", "--lang", "zh"); r.code != 0 || !strings.Contains(r.stdout, "--snapshot") {
 		t.Errorf("check --help: %d %q", r.code, r.stdout)
+	}
+}
+
+func TestEveryFlagHasChineseHelp(t *testing.T) {
+	for _, mk := range commands {
+		c := mk()
+		fs := pflag.NewFlagSet(c.Name(), pflag.ContinueOnError)
+		var g globalFlags
+		g.add(fs)
+		c.Flags(fs)
+		fs.VisitAll(func(f *pflag.Flag) {
+			if flagHelpZH[f.Usage] == "" {
+				t.Errorf("actwiz %s --%s: no Chinese for %q in flagHelpZH", c.Name(), f.Name, f.Usage)
+			}
+		})
+	}
+	r := run(t, sample(), "help", "check", "--lang", "zh")
+	if !strings.Contains(r.stdout, "检查记录的快照") {
+		t.Errorf("help check in Chinese shows English flag help:\n%s", r.stdout)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -70,7 +69,7 @@ func writeCommandHelp(app *App, cmd Command) {
 	if fs.HasFlags() {
 		fmtLine(w, "")
 		fmtLine(w, msgHelpOptions.In(lang))
-		fmtLine(w, strings.TrimRight(fs.FlagUsages(), "\n"))
+		fmtLine(w, flagUsages(fs, lang))
 	}
 	fmtLine(w, "")
 	fmtLine(w, msgHelpGlobal.In(lang))
