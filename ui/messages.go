@@ -11,8 +11,8 @@ var (
 
 	msgWelcomeTitle = i18n.T("欢迎", "Welcome")
 	msgWelcomeIntro = i18n.T(
-		"接下来检查这台电脑的硬件信息是否符合激活要求：BIOS、主板、硬盘和网卡，共六项。\n每一项都会说明发现了什么、该怎么处理。检查只读取信息，不会修改电脑。\n最后显示一串支持代码，并把报告保存下来，方便发给客服。",
-		"actwiz will check whether this PC's hardware identity meets the activation rules: BIOS, board, disks and network adapters, six items.\nEach item says what was found and what to do. The check only reads; it changes nothing.\nAt the end you get a support code to read to the agent, and a saved report.")
+		"接下来依次检查：硬件信息（BIOS、主板、硬盘、网卡共六项）、序列号、激活服务器能否连上，然后把日志打包到桌面。\n每一项都会说明发现了什么、该怎么处理。只读取信息；激活要先征得你同意。\n最后显示一串支持代码，并把报告保存下来，方便发给客服。",
+		"actwiz checks, in turn: the hardware identity (BIOS, board, disks, network adapters: six items), the serial, whether the activation servers can be reached; then it packs the logs on the Desktop.\nEach item says what was found and what to do. It only reads; activating needs your consent first.\nAt the end you get a support code to read to the agent, and a saved report.")
 	msgCaseLabel    = i18n.T("案件编号（可不填）", "Case number (optional)")
 	msgCaseHelp     = i18n.T("客服给过案件编号就填上，它会写进报告和二维码。", "If support gave you a case number, enter it: it goes into the report and the QR code.")
 	msgLangLabel    = i18n.T("语言", "Language")
