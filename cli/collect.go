@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 
 	"github.com/spf13/pflag"
 
 	"actwiz/checks"
 	"actwiz/collect"
+	"actwiz/elevation"
 	"actwiz/i18n"
 	"actwiz/steps"
 	"actwiz/termsafe"
@@ -40,9 +42,14 @@ func (c *collectCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.format, "format", "text", "text or json")
 }
 
+// isElevated is elevation.Elevated; tests replace it.
+var isElevated = elevation.Elevated
+
 var (
-	msgBadCategory = i18n.T("--only 中的类别 %q 不存在；可用：%s。", "--only: there is no category %q; use %s.")
-	msgCollectLine = i18n.T(" %s %s  %s  %s", " %s %s  %s  %s")
+	msgCollectAdminWin  = i18n.T("注意：%s 需要管理员权限，而 actwiz 现在不是以管理员身份运行，这些项目可能不完整。要收集完整，请在“以管理员身份运行”打开的命令提示符中再运行 actwiz collect。", "Note: %s need administrator rights and actwiz is not running as administrator, so these items may be incomplete. To collect them in full, run actwiz collect again from a Command Prompt opened with \"Run as administrator\".")
+	msgCollectAdminSudo = i18n.T("注意：%s 需要 root 权限，这些项目可能不完整。要收集完整，请用 sudo 再运行：sudo actwiz collect", "Note: %s need root rights, so these items may be incomplete. To collect them in full, run it again with sudo: sudo actwiz collect")
+	msgBadCategory      = i18n.T("--only 中的类别 %q 不存在；可用：%s。", "--only: there is no category %q; use %s.")
+	msgCollectLine      = i18n.T(" %s %s  %s  %s", " %s %s  %s  %s")
 )
 
 func (c *collectCmd) Run(ctx context.Context, app *App, args []string) (int, error) {
@@ -72,6 +79,17 @@ func (c *collectCmd) Run(ctx context.Context, app *App, args []string) (int, err
 	progress := app.Stdout
 	if c.format == "json" {
 		progress = app.Stderr
+	}
+	// Said once, before the work: the command never restarts by itself.
+	if !session.Source.Snapshot && !isElevated() {
+		selected := collect.Select(runtime.GOOS, step.Builtin, step.Extra, categories)
+		if names := steps.AdminNames(selected, runtime.GOOS); len(names) > 0 {
+			msg := msgCollectAdminSudo
+			if runtime.GOOS == "windows" {
+				msg = msgCollectAdminWin
+			}
+			fmtLine(progress, msg.F(strings.Join(names, ", ")).In(app.Lang))
+		}
 	}
 	titles := map[string]i18n.Text{}
 	for _, d := range step.Items() {

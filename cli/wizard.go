@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"actwiz/collect"
+	"actwiz/elevation"
 	"actwiz/facts"
 	"actwiz/i18n"
 	"actwiz/probe"
@@ -93,10 +94,16 @@ func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 // categories, and at the end offers to show the package and upload it.
 func logsStep(app *App) *steps.Logs {
 	cfg := app.Config
-	return &steps.Logs{
+	l := &steps.Logs{
 		Builtin: cfg.Logs.Builtin, Extra: cfg.Logs.Collectors, Prefix: cfg.Logs.Prefix,
 		Ask: true, Version: version(), Glyphs: app.Glyphs, Now: app.Now,
 		OpenFolder: collect.Reveal, Getenv: app.Getenv,
 		Upload: upload.Options{URL: cfg.Upload.URL, Method: cfg.Upload.Method, User: cfg.Upload.User, Timeout: cfg.Upload.Timeout},
 	}
+	// Only Windows has a UAC prompt to restart through; elsewhere the
+	// items that need rights say to use sudo, and nothing is offered.
+	if runtime.GOOS == "windows" {
+		l.Restart = elevation.Restart
+	}
+	return l
 }

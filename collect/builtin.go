@@ -17,12 +17,20 @@ func Builtin(goos string) []Collector {
 
 const uninstallKey = `\Microsoft\Windows\CurrentVersion\Uninstall`
 
+// Admin marks the collectors a standard user cannot fully read
+// (README "Administrator rights" gives the sources): gpresult's computer
+// part, the SPP store (sppsvc's own folder), Panther and $WINDOWS.~BT
+// (SYSTEM and Administrators only). The System and Application logs are
+// readable by interactive users, so their exports are not marked; CBS and
+// DISM logs are not marked either, and a denial there is still reported
+// on the item when it happens.
+
 // sppQuery selects the Software Protection Platform's events (8198
 // activation failed, 8200, 8208, 12288/12289 KMS, 900, 16384).
 const sppQuery = `*[System[Provider[@Name='Microsoft-Windows-Security-SPP']]]`
 
 var windowsSet = []Collector{
-	{Name: "gpresult", Category: "group-policy", OS: "windows", Command: []string{"gpresult", "/x", "{out}.xml", "/f"}, Timeout: 3 * time.Minute, Slow: true},
+	{Name: "gpresult", Category: "group-policy", OS: "windows", Command: []string{"gpresult", "/x", "{out}.xml", "/f"}, Timeout: 3 * time.Minute, Slow: true, Admin: true},
 	{Name: "policies-hklm", Category: "group-policy", OS: "windows", Registry: `HKLM\SOFTWARE\Policies`},
 
 	{Name: "ipconfig", Category: "network", OS: "windows", Command: []string{"ipconfig", "/all"}},
@@ -41,13 +49,13 @@ var windowsSet = []Collector{
 	{Name: "tasklist-services", Category: "processes", OS: "windows", Command: []string{"tasklist", "/svc", "/fo", "csv"}},
 
 	{Name: "spp-events", Category: "activation-log", OS: "windows", Command: []string{"wevtutil", "qe", "Application", "/q:" + sppQuery, "/f:text", "/rd:true", "/c:2000"}},
-	{Name: "spp-tokens-listing", Category: "activation-log", OS: "windows", Command: []string{"cmd", "/c", "dir", "/a", "/s", `%SystemRoot%\System32\spp\store`}},
+	{Name: "spp-tokens-listing", Category: "activation-log", OS: "windows", Command: []string{"cmd", "/c", "dir", "/a", "/s", `%SystemRoot%\System32\spp\store`}, Admin: true},
 	{Name: "slmgr-dlv", Category: "activation-log", OS: "windows", Command: []string{"cscript", "//nologo", `%SystemRoot%\System32\slmgr.vbs`, "/dlv"}},
 	{Name: "cmit-client-settings", Category: "activation-log", OS: "windows", Registry: `HKLM\SOFTWARE\CMIT`},
 	{Name: "cmit-client-logs", Category: "activation-log", OS: "windows", Files: []string{`%ProgramFiles%\CMITActivation\**\*.log`, `%SystemRoot%\Temp\CMGE_*.log`}},
 
-	{Name: "panther", Category: "upgrade-log", OS: "windows", Files: []string{`%SystemRoot%\Panther\setupact.log`, `%SystemRoot%\Panther\setuperr.log`}},
-	{Name: "windows-bt", Category: "upgrade-log", OS: "windows", Files: []string{`%SystemDrive%\$WINDOWS.~BT\Sources\Panther\*.log`, `%SystemDrive%\$WINDOWS.~BT\Sources\Rollback\*.log`}},
+	{Name: "panther", Category: "upgrade-log", OS: "windows", Files: []string{`%SystemRoot%\Panther\setupact.log`, `%SystemRoot%\Panther\setuperr.log`}, Admin: true},
+	{Name: "windows-bt", Category: "upgrade-log", OS: "windows", Files: []string{`%SystemDrive%\$WINDOWS.~BT\Sources\Panther\*.log`, `%SystemDrive%\$WINDOWS.~BT\Sources\Rollback\*.log`}, Admin: true},
 	{Name: "cbs", Category: "upgrade-log", OS: "windows", Files: []string{`%SystemRoot%\Logs\CBS\CBS.log`}},
 	{Name: "dism", Category: "upgrade-log", OS: "windows", Files: []string{`%SystemRoot%\Logs\DISM\dism.log`}},
 	{Name: "windowsupdate-etl", Category: "upgrade-log", OS: "windows", Files: []string{`%SystemRoot%\Logs\WindowsUpdate\*.etl`}},

@@ -47,6 +47,11 @@ type Options struct {
 	OnStart func(Collector)
 	OnDone  func(*Result)
 
+	// Elevated says actwiz runs with administrator rights: a collector
+	// refused access then keeps its usual message instead of saying it
+	// needs them (AccessProblem).
+	Elevated bool
+
 	// GOOS and Getenv are the machine's; zero values mean this one's.
 	GOOS   string
 	Getenv func(string) string
@@ -166,7 +171,7 @@ func Write(ctx context.Context, opts Options) (out *Outcome, err error) {
 	defer cancel()
 	go func() {
 		defer close(batches)
-		g := &gatherer{goos: opts.GOOS, stage: stage, getenv: opts.Getenv}
+		g := &gatherer{goos: opts.GOOS, stage: stage, getenv: opts.Getenv, elevated: opts.Elevated}
 		own := batch{}
 		for _, o := range opts.Own {
 			own.sources = append(own.sources, source{name: o.Name, data: o.Data, length: -1})

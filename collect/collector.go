@@ -35,6 +35,10 @@ type Collector struct {
 	// Slow collectors start after the others, so a hang in one of them
 	// costs the least (Microsoft's collectors do the same).
 	Slow bool `mapstructure:"slow" json:"slow,omitempty"`
+	// Admin says the collector needs administrator rights to be complete
+	// (root on Linux): a standard user gets part of it or nothing, so the
+	// wizard offers to restart elevated before it runs.
+	Admin bool `mapstructure:"admin" json:"admin,omitempty"`
 }
 
 const (

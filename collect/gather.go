@@ -3,10 +3,11 @@ package collect
 import (
 	"context"
 	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -45,6 +46,7 @@ var (
 	problemNoOutFile   = i18n.T("命令成功结束，但没有写出文件", "the command succeeded but wrote no file")
 	problemNoKey       = i18n.T("注册表项 %s 不存在", "the registry key %s does not exist")
 	problemRegistryWin = i18n.T("注册表和事件日志只在 Windows 上存在", "the registry and event logs exist only on Windows")
+	problemArchive     = i18n.T("已导出，但 wevtutil al 没有成功（%s）：在别的电脑上打开时，部分事件可能没有说明文字", "exported, but wevtutil al did not succeed (%s): on another PC some events may show without their descriptions")
 )
 
 // gatherer runs collectors; its fields are the outside world, for tests.
@@ -52,10 +54,13 @@ type gatherer struct {
 	goos   string
 	stage  string
 	getenv func(string) string
+	// elevated is whether actwiz runs with administrator rights, which
+	// decides what a denial means (see AccessProblem).
+	elevated bool
 }
 
 func (g *gatherer) run(ctx context.Context, c Collector) batch {
-	res := &Result{Collector: c, Status: Pass, started: time.Now()}
+	res := &Result{Collector: c, Status: Pass, started: time.Now(), elevated: g.elevated}
 	b := batch{result: res}
 	switch {
 	case !c.AppliesTo(g.goos):
@@ -90,7 +95,11 @@ func (g *gatherer) files(res *Result) []source {
 	for _, pattern := range c.Files {
 		pattern = expandEnv(pattern, g.getenv)
 		globs = append(globs, pattern)
-		for _, p := range expandGlob(pattern) {
+		matches, denied := expandGlobDenied(pattern)
+		for _, p := range denied {
+			res.Skipped = append(res.Skipped, SkippedFile{Source: p, Reason: reasonDenied, Denied: true})
+		}
+		for _, p := range matches {
 			if seen[p] {
 				continue
 			}
@@ -103,11 +112,14 @@ func (g *gatherer) files(res *Result) []source {
 			out = append(out, s)
 		}
 	}
-	if len(out) == 0 {
+	if len(out) == 0 && len(res.Skipped) == 0 {
 		res.Status, res.Problem = Skip, problemNoFiles.F(strings.Join(globs, ", "))
 	}
 	return out
 }
+
+// reasonDenied is the manifest's reason for a path the account may not read.
+const reasonDenied = "access denied"
 
 // entryPath turns an absolute path into a relative zip path that keeps
 // where the file came from: C:\Windows\x.log → C/Windows/x.log.
@@ -175,43 +187,25 @@ func (g *gatherer) command(ctx context.Context, res *Result) []source {
 	}
 	defer out.Close()
 
-	cctx, cancel := context.WithTimeoutCause(ctx, c.timeout(), context.DeadlineExceeded)
-	defer cancel()
-	cctx, stop := context.WithCancelCause(cctx)
-	defer stop(nil)
-	sink := &capWriter{f: out, max: c.maxBytes(), full: func() { stop(errOutputCap) }}
-
-	cmd := exec.CommandContext(cctx, prog, argv[1:]...)
-	cmd.Dir = dir
-	cmd.Stdout, cmd.Stderr = sink, sink
-	tree := newTree(cmd)
-	cmd.Cancel = tree.kill
-	// The pipes close when the whole tree is dead; this bounds the wait if
-	// a process escaped the tree and holds them.
-	cmd.WaitDelay = 2 * time.Second
-	if err := cmd.Start(); err != nil {
-		res.Status, res.Problem = Fail, problemStart.F(err)
-		return nil
-	}
-	// Without a job object the timeout still kills the command itself.
-	_ = tree.started()
-	waitErr := cmd.Wait()
-	tree.release()
+	sink := &capWriter{f: out, max: c.maxBytes()}
+	stdout, stderr := &denialWatch{next: sink}, &denialWatch{next: sink}
+	waitErr, cause := runTree(ctx, prog, argv[1:], dir, c.timeout(), stdout, stderr, sink)
 
 	var exitErr *exec.ExitError
 	switch {
 	case ctx.Err() != nil:
 		res.Status, res.Problem = Fail, i18n.T("已取消", "cancelled")
-	case errors.Is(context.Cause(cctx), errOutputCap):
+	case errors.Is(cause, errOutputCap):
 		res.Status, res.Truncated, res.Problem = Warn, true, problemOutputCap.F(c.maxBytes())
-	case errors.Is(context.Cause(cctx), context.DeadlineExceeded):
+	case errors.Is(cause, context.DeadlineExceeded):
 		res.Status, res.Truncated, res.Problem = Warn, true, problemTimedOut.F(c.timeout())
 	case errors.As(waitErr, &exitErr):
 		code := exitErr.ExitCode()
 		res.ExitCode = &code
 		res.Status, res.Problem = Fail, problemExit.F(code)
 	case waitErr != nil:
-		res.Status, res.Problem = Fail, problemStart.F(waitErr)
+		res.Status = Fail
+		res.Problem, res.NeedsAdmin = AccessProblem(g.elevated, waitErr, argv[0], problemStart.F(waitErr))
 	default:
 		code := 0
 		res.ExitCode = &code
@@ -219,15 +213,12 @@ func (g *gatherer) command(ctx context.Context, res *Result) []source {
 	if sink.err != nil && res.Status == Pass {
 		res.Status, res.Problem = Fail, problemStage.F(sink.err)
 	}
-
-	var srcs []source
-	written, _ := os.ReadDir(dir)
-	sort.Slice(written, func(i, j int) bool { return written[i].Name() < written[j].Name() })
-	for _, e := range written {
-		if e.Type().IsRegular() {
-			srcs = append(srcs, source{name: g.folder(c) + "/" + e.Name(), path: filepath.Join(dir, e.Name()), length: -1})
-		}
+	g.judgeDenial(res, c.String(), stderr.said(), stdout.said())
+	if c.EventLog != "" && res.Status == Pass {
+		g.archive(ctx, res, filepath.Join(dir, c.Name)+".evtx", sink)
 	}
+
+	srcs := g.staged(c, dir)
 	// A diagnostic command that succeeds without output is more likely a
 	// stub (as Wine's wevtutil is) than a clean bill; say so.
 	if res.Status == Pass && len(srcs) == 0 && usesOut(c.argv()) {
@@ -239,6 +230,102 @@ func (g *gatherer) command(ctx context.Context, res *Result) []source {
 	if sink.n > 0 || len(srcs) == 0 {
 		srcs = append([]source{{name: g.folder(c) + "/" + c.Name + ".txt", path: outPath, length: -1, truncated: sink.truncated || res.Truncated}}, srcs...)
 	}
+	return srcs
+}
+
+// runTree runs prog in dir until it ends, its timeout passes or its
+// output fills sink; then it is killed with its whole process tree (a job
+// object on Windows, a process group elsewhere). cause says why it was
+// stopped: context.DeadlineExceeded, errOutputCap or nil.
+func runTree(ctx context.Context, prog string, args []string, dir string, timeout time.Duration, stdout, stderr io.Writer, sink *capWriter) (waitErr, cause error) {
+	cctx, cancel := context.WithTimeoutCause(ctx, timeout, context.DeadlineExceeded)
+	defer cancel()
+	cctx, stop := context.WithCancelCause(cctx)
+	defer stop(nil)
+	sink.mu.Lock()
+	sink.full = func() { stop(errOutputCap) }
+	sink.mu.Unlock()
+
+	cmd := exec.CommandContext(cctx, prog, args...)
+	cmd.Dir = dir
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	tree := newTree(cmd)
+	cmd.Cancel = tree.kill
+	// The pipes close when the whole tree is dead; this bounds the wait if
+	// a process escaped the tree and holds them.
+	cmd.WaitDelay = 2 * time.Second
+	if err := cmd.Start(); err != nil {
+		return err, nil
+	}
+	// Without a job object the timeout still kills the command itself.
+	_ = tree.started()
+	waitErr = cmd.Wait()
+	tree.release()
+	return waitErr, context.Cause(cctx)
+}
+
+// judgeDenial reads what the command said: "Access is denied" on its error
+// stream, or anywhere in the output of a command that failed, means it
+// was refused (partly, when it still succeeded). Standard output alone is
+// not trusted on success: an event log dump may quote those words.
+func (g *gatherer) judgeDenial(res *Result, what string, inErrors, inOutput bool) {
+	switch {
+	case res.Status == Fail && res.ExitCode != nil && (inErrors || inOutput):
+		res.Problem, res.NeedsAdmin = AccessProblem(g.elevated, ErrAccessDenied, what, res.Problem)
+	case res.Status == Pass && inErrors:
+		res.Status = Warn
+		res.Problem, res.NeedsAdmin = AccessProblem(g.elevated, ErrAccessDenied, what, problemDeniedOutput)
+	}
+}
+
+// archive runs wevtutil al on an exported log, which stores the events'
+// descriptions beside it (LocaleMetaData) so the log reads on a PC without
+// the same providers (../shared/notes/windows.md). The export is what
+// matters: a failure here is a warning on the item, never a failure.
+func (g *gatherer) archive(ctx context.Context, res *Result, evtx string, sink *capWriter) {
+	if _, err := os.Stat(evtx); err != nil {
+		return // nothing exported: the item says so already
+	}
+	prog, err := exec.LookPath("wevtutil")
+	if err != nil {
+		res.Status, res.Problem = Warn, problemArchive.F(problemNoCommand.F("wevtutil"))
+		return
+	}
+	waitErr, cause := runTree(ctx, prog, []string{"al", evtx}, filepath.Dir(evtx), res.Collector.timeout(), sink, sink, sink)
+	var why i18n.Text
+	switch {
+	case ctx.Err() != nil:
+		res.Status, res.Problem = Fail, i18n.T("已取消", "cancelled")
+		return
+	case errors.Is(cause, context.DeadlineExceeded):
+		why = problemTimedOut.F(res.Collector.timeout())
+	case waitErr != nil:
+		why = problemStart.F(waitErr)
+		var exitErr *exec.ExitError
+		if errors.As(waitErr, &exitErr) {
+			why = problemExit.F(exitErr.ExitCode())
+		}
+	}
+	if !why.Empty() {
+		res.Status, res.Problem = Warn, problemArchive.F(why)
+	}
+}
+
+// staged lists the files a command wrote in its private folder, sub-folders
+// included (wevtutil al writes LocaleMetaData\), in name order.
+func (g *gatherer) staged(c Collector, dir string) []source {
+	var srcs []source
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return nil
+		}
+		rel, rerr := filepath.Rel(dir, p)
+		if rerr != nil {
+			return nil
+		}
+		srcs = append(srcs, source{name: g.folder(c) + "/" + filepath.ToSlash(rel), path: p, length: -1})
+		return nil
+	})
 	return srcs
 }
 

@@ -1,6 +1,7 @@
 package collect
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path"
@@ -33,16 +34,28 @@ func expandEnv(s string, getenv func(string) string) string {
 // whole segment matches any number of folders, including none. A folder
 // that cannot be read is passed over: the files around it still count.
 func expandGlob(pattern string) []string {
+	matches, _ := expandGlobDenied(pattern)
+	return matches
+}
+
+// expandGlobDenied is expandGlob that also returns the paths the account
+// was refused (a protected folder such as Panther), so that a file hidden
+// by the rights is not mistaken for a file that does not exist.
+func expandGlobDenied(pattern string) (matches []string, denied []string) {
 	segs := strings.Split(filepath.ToSlash(pattern), "/")
 	fixed := 0
 	for fixed < len(segs) && !hasMeta(segs[fixed]) {
 		fixed++
 	}
 	if fixed == len(segs) {
-		if info, err := os.Stat(pattern); err == nil && info.Mode().IsRegular() {
-			return []string{pattern}
+		info, err := os.Stat(pattern)
+		switch {
+		case err == nil && info.Mode().IsRegular():
+			return []string{pattern}, nil
+		case errors.Is(err, fs.ErrPermission):
+			return nil, []string{pattern}
 		}
-		return nil
+		return nil, nil
 	}
 	root := strings.Join(segs[:fixed], "/")
 	switch {
@@ -64,6 +77,9 @@ func expandGlob(pattern string) []string {
 	rootOS := filepath.FromSlash(root)
 	_ = filepath.WalkDir(rootOS, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if errors.Is(err, fs.ErrPermission) {
+				denied = append(denied, p)
+			}
 			if d != nil && d.IsDir() && p != rootOS {
 				return fs.SkipDir
 			}
@@ -86,7 +102,7 @@ func expandGlob(pattern string) []string {
 		return nil
 	})
 	sort.Strings(out)
-	return out
+	return out, denied
 }
 
 func hasMeta(s string) bool { return strings.ContainsAny(s, "*?[") }

@@ -46,6 +46,8 @@ type CollectorRecord struct {
 	ErrorZH    string        `json:"error_zh,omitempty"`
 	Files      []FileRecord  `json:"files"`
 	Skipped    []SkippedFile `json:"skipped,omitempty"`
+	// NeedsAdmin: access was denied to a standard user.
+	NeedsAdmin bool `json:"needs_admin,omitempty"`
 }
 
 func recordOf(r *Result) CollectorRecord {
@@ -57,7 +59,7 @@ func recordOf(r *Result) CollectorRecord {
 		Name: r.Collector.Name, Category: r.Collector.Category, Source: r.Collector.String(),
 		Status: r.Status, ExitCode: r.ExitCode, DurationMS: r.Duration.Milliseconds(),
 		Bytes: r.Bytes(), Truncated: r.Truncated, Error: r.Problem.EN, ErrorZH: r.Problem.ZH,
-		Files: files, Skipped: r.Skipped,
+		Files: files, Skipped: r.Skipped, NeedsAdmin: r.NeedsAdmin,
 	}
 }
 

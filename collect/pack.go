@@ -201,7 +201,7 @@ func (p *packer) readSource(ctx context.Context, res *Result, s source, send fun
 				return context.Cause(ctx)
 			}
 			if res != nil {
-				res.Skipped = append(res.Skipped, SkippedFile{Source: p.redact.String(s.path), Reason: p.redact.String(reason(err))})
+				res.Skipped = append(res.Skipped, SkippedFile{Source: p.redact.String(s.path), Reason: p.redact.String(reason(err)), Denied: Denied(err)})
 			}
 			return nil
 		}

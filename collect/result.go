@@ -1,6 +1,7 @@
 package collect
 
 import (
+	"os"
 	"time"
 
 	"actwiz/i18n"
@@ -28,6 +29,11 @@ type Result struct {
 	Problem   i18n.Text
 	Files     []FileRecord
 	Skipped   []SkippedFile
+	// NeedsAdmin is set when access was denied and actwiz was not
+	// elevated: run as administrator, the collector would get more.
+	NeedsAdmin bool
+	// elevated is whether actwiz ran with administrator rights.
+	elevated bool
 	// started is when the collector began, for Duration.
 	started time.Time
 }
@@ -54,6 +60,8 @@ type FileRecord struct {
 type SkippedFile struct {
 	Source string `json:"source"`
 	Reason string `json:"reason"`
+	// Denied is set when the account may not read it.
+	Denied bool `json:"denied,omitempty"`
 }
 
 var (
@@ -85,5 +93,8 @@ func (r *Result) settle() {
 		if r.Problem.Empty() {
 			r.Problem = problemFileCapped.F(r.Collector.maxBytes())
 		}
+	}
+	if what, ok := firstDenied(r.Skipped); ok && r.Status != Pass {
+		r.Problem, r.NeedsAdmin = AccessProblem(r.elevated, os.ErrPermission, what, r.Problem)
 	}
 }

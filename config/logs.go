@@ -98,7 +98,7 @@ func isLoopback(host string) bool {
 func init() {
 	validators = append(validators, validateLogs)
 	Docs["logs.builtin"] = "`false` turns off the built-in log collectors; only `logs.collectors` run."
-	Docs["logs.collectors"] = "Extra log collectors: a list of `{name, category, os, command: [argv…] | files: [globs…] | registry: KEY | eventlog: NAME, timeout, max_bytes, slow}`."
+	Docs["logs.collectors"] = "Extra log collectors: a list of `{name, category, os, command: [argv…] | files: [globs…] | registry: KEY | eventlog: NAME, timeout, max_bytes, slow, admin}`; `admin: true` says the collector needs administrator rights to be complete, so the wizard offers to restart elevated before it runs."
 	Docs["logs.prefix"] = "First part of the log package's name: `<prefix>_<host>_<YYYYMMDD-HHMMSS>[_<case>].zip`."
 	Docs["upload.url"] = "Where `actwiz upload` sends packages: an `https://` folder URL for PUT (the file name is appended) or form URL for POST; `http://` only for this machine."
 	Docs["upload.method"] = "`put` (WebDAV) or `post` (multipart form, field `file`)."

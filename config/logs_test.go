@@ -71,3 +71,21 @@ func TestLogsRefusesBadCollectors(t *testing.T) {
 		}
 	}
 }
+
+func TestLogsCollectorAdmin(t *testing.T) {
+	cfg, err := loadYAML(t, `
+logs:
+  collectors:
+    - {name: sec-export, category: system-log, os: windows, eventlog: Security, admin: true}
+    - {name: hosts, category: network, files: [/etc/hosts]}
+`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := cfg.Logs.Collectors; len(c) != 2 || !c[0].Admin || c[1].Admin {
+		t.Errorf("admin not read: %+v", c)
+	}
+	if _, err := loadYAML(t, "logs:\n  collectors:\n    - {name: x, category: network, command: [ip], admin: perhaps}\n"); err == nil || !strings.Contains(err.Error(), "admin") {
+		t.Errorf("admin: perhaps accepted or not named: %v", err)
+	}
+}

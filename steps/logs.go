@@ -14,6 +14,7 @@ import (
 	"actwiz/bytesize"
 	"actwiz/checks"
 	"actwiz/collect"
+	"actwiz/elevation"
 	"actwiz/facts"
 	"actwiz/glyphs"
 	"actwiz/i18n"
@@ -45,6 +46,14 @@ type Logs struct {
 	// password comes from Getenv(UploadPasswordEnv) or a Secret question.
 	Upload upload.Options
 	Getenv func(string) string
+	// Elevated says whether actwiz has administrator rights; nil means
+	// elevation.Elevated.
+	Elevated func() bool
+	// Restart starts actwiz again with administrator rights
+	// (elevation.Restart). Nil where that cannot be done (off Windows) or
+	// must not be (the command line): nothing is offered, and the items
+	// that need rights say how to get them.
+	Restart func(elevation.Options) error
 
 	// Outcome is the written package once Run has returned without error.
 	Outcome *collect.Outcome
@@ -134,6 +143,10 @@ func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 			emit(ItemDone{Step: LogsID, Result: checks.Result{ID: LogsID + "." + c.Name, Status: checks.Skip, Detail: msgNotChosen}})
 		}
 	}
+	asked, handedOver := l.offerBefore(ctx, s, emit, cs)
+	if handedOver {
+		return
+	}
 	dir := l.Dir
 	if dir == "" {
 		d, err := userdirs.Desktop()
@@ -164,8 +177,9 @@ func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 		out, err := collect.Write(ctx, collect.Options{
 			Dir: dir, Prefix: l.Prefix, Host: hostName(s), Case: s.Case, Version: l.Version,
 			Now: l.Now(), Collectors: cs, Own: own, Redact: redactor,
-			OnStart: func(c collect.Collector) { events <- logsEvent{started: &c} },
-			OnDone:  func(r *collect.Result) { events <- logsEvent{done: r} },
+			Elevated: l.elevated(),
+			OnStart:  func(c collect.Collector) { events <- logsEvent{started: &c} },
+			OnDone:   func(r *collect.Result) { events <- logsEvent{done: r} },
 		})
 		result <- written{out, err}
 	}()
@@ -190,6 +204,9 @@ func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 			if w.out.MapPath != "" {
 				emit(Note{Step: LogsID, Text: msgRedactionMap.F(EscapePath(w.out.MapPath)), Keep: true})
 			}
+			if l.offerAfter(ctx, s, emit, asked, w.out.Results) {
+				return
+			}
 			l.offerFolder(ctx, emit, w.out.Path)
 			s.LogUploaded = l.offerUpload(ctx, emit, w.out.Path)
 			emit(Finished{Step: LogsID})
@@ -203,7 +220,11 @@ func (l *Logs) emitProgress(e logsEvent, emit func(Event)) {
 		emit(ItemStarted{Step: LogsID, ID: LogsID + "." + e.started.Name})
 		return
 	}
-	emit(ItemDone{Step: LogsID, Result: ResultOf(e.done)})
+	r := ResultOf(e.done)
+	if e.done.NeedsAdmin {
+		r.Hint = AdminHint(runtime.GOOS)
+	}
+	emit(ItemDone{Step: LogsID, Result: r})
 }
 
 // EscapePath is termsafe.Escape for text holding Windows paths: each part

@@ -69,6 +69,9 @@ type Model struct {
 	// host is the machine's name as last read while no step held the
 	// session, so the header keeps it while a later step runs.
 	host string
+	// handover is set when a step handed the work to another actwiz
+	// (restarted as administrator): the wizard ends and says so.
+	handover i18n.Text
 }
 
 // New builds the wizard's root model.
@@ -183,6 +186,12 @@ func (m *Model) onStepEvent(msg stepEventMsg) tea.Cmd {
 		m.resultsGen++
 	}
 	m.noteHost()
+	if h, ok := msg.event.(steps.Handover); ok {
+		// Another actwiz carries on; this one ends as if the user quit,
+		// once the step has let go.
+		m.handover = h.Text
+		return tea.Batch(s.run.next(msg.index, msg.gen), m.quit())
+	}
 	return s.run.next(msg.index, msg.gen)
 }
 
@@ -357,6 +366,10 @@ func otherLang(l i18n.Lang) i18n.Lang {
 	}
 	return i18n.ZH
 }
+
+// HandedOver is what to say when a step handed the work to another
+// actwiz; empty otherwise.
+func (m *Model) HandedOver() i18n.Text { return m.handover }
 
 // Finished reports whether the user reached the summary.
 func (m *Model) Finished() bool { return m.finished }

@@ -57,6 +57,8 @@ type plainView struct {
 	echo bool
 	// osFamily picks the verify commands to print.
 	osFamily string
+	// handedOver: a step handed the work to another actwiz.
+	handedOver bool
 }
 
 func (p *plainView) line(s string) { fmt.Fprintln(p.out, s) }
@@ -82,7 +84,8 @@ func (p *plainView) readLine() (string, bool) {
 }
 
 // RunPlain runs the steps in plain mode and returns the exit status of the
-// results (spec §5), or 130 when cancelled.
+// results (spec §5), 130 when cancelled, or 0 when a step handed the work
+// to another actwiz (restarted as administrator).
 func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (int, error) {
 	sess := opts.Session
 	if sess == nil {
@@ -120,6 +123,9 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 		r.cancel()
 		if ctx.Err() != nil {
 			return 130, ctx.Err()
+		}
+		if p.handedOver {
+			return 0, nil
 		}
 	}
 
@@ -191,6 +197,9 @@ func (p *plainView) event(ev steps.Event) {
 		p.result(e.Result)
 	case *steps.Question:
 		p.ask(e)
+	case steps.Handover:
+		p.line(p.t(e.Text))
+		p.handedOver = true
 	case steps.Finished:
 		if e.Err != nil {
 			p.line(p.t(msgPlainCancelled.F(e.Err.Error())))

@@ -57,7 +57,8 @@ func isTerminal(f any) bool {
 
 // Run runs the full-screen wizard until the user quits and returns the exit
 // status: that of the results once the summary was reached (spec §5), 130
-// when the user left before.
+// when the user left before, 0 when a step handed the work to an actwiz
+// restarted as administrator.
 func Run(ctx context.Context, opts Options, getenv func(string) string) (int, error) {
 	AgreeOnWidths()
 	if getenv("NO_COLOR") != "" {
@@ -70,6 +71,11 @@ func Run(ctx context.Context, opts Options, getenv func(string) string) (int, er
 		return 0, fmt.Errorf("running the wizard: %w", err)
 	}
 	fm, _ := final.(*Model)
+	if fm != nil && !fm.HandedOver().Empty() {
+		// The alternate screen is gone: the line stays in the terminal.
+		fmt.Fprintln(os.Stdout, fm.sh.t(fm.HandedOver()))
+		return 0, nil
+	}
 	if fm == nil || !fm.Finished() {
 		if ctx.Err() != nil {
 			return 130, ctx.Err()
