@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"actwiz/ttyecho"
 )
 
 // readSecret reads one line from in. On a terminal the typed characters
@@ -17,7 +19,7 @@ import (
 func readSecret(ctx context.Context, in io.Reader, out io.Writer, prompt string) (string, error) {
 	restore := func() {}
 	if f, ok := in.(*os.File); ok {
-		if r, ok := echoOff(f); ok {
+		if r, ok := ttyecho.Off(f); ok {
 			restore = r
 			fmt.Fprint(out, prompt)
 			defer fmt.Fprintln(out)

@@ -11,7 +11,7 @@ import (
 type keyMap struct {
 	Up, Down, Enter, Back, Rerun, Quit, Help key.Binding
 	Switch, Focus, Toggle, Yes, No, PageDown key.Binding
-	PageUp                                   key.Binding
+	PageUp, Reveal                           key.Binding
 }
 
 var (
@@ -29,6 +29,7 @@ var (
 	helpNo       = i18n.T("否", "no")
 	helpPageDown = i18n.T("详情下翻", "scroll details")
 	helpPageUp   = i18n.T("详情上翻", "scroll back")
+	helpReveal   = i18n.T("显示/隐藏输入", "show/hide what is typed")
 )
 
 func newKeyMap(lang i18n.Lang, plain bool) keyMap {
@@ -54,12 +55,15 @@ func newKeyMap(lang i18n.Lang, plain bool) keyMap {
 		No:       b([]string{"n"}, "n", helpNo),
 		PageDown: b([]string{"pgdown", "ctrl+d"}, "pgdn", helpPageDown),
 		PageUp:   b([]string{"pgup", "ctrl+u"}, "pgup", helpPageUp),
+		// Tab: letters go into the field, and a serial is masked as typed
+		// until the user deliberately shows it.
+		Reveal: b([]string{"tab"}, "tab", helpReveal),
 	}
 }
 
 // ShortHelp is the footer: the enabled keys that matter most.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Enter, k.Yes, k.No, k.Up, k.Down, k.Toggle, k.Switch, k.Focus, k.Back, k.Rerun, k.Help, k.Quit}
+	return []key.Binding{k.Enter, k.Yes, k.No, k.Up, k.Down, k.Toggle, k.Switch, k.Focus, k.Reveal, k.Back, k.Rerun, k.Help, k.Quit}
 }
 
 // FullHelp is what ? shows: every key, enabled or not on this screen.
@@ -67,14 +71,14 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageDown, k.PageUp},
 		{k.Enter, k.Back, k.Rerun, k.Quit},
-		{k.Focus, k.Switch, k.Toggle, k.Yes, k.No, k.Help},
+		{k.Focus, k.Switch, k.Toggle, k.Yes, k.No, k.Reveal, k.Help},
 	}
 }
 
 // all lists every binding, for enabling them together.
 func (k *keyMap) all() []*key.Binding {
 	return []*key.Binding{&k.Up, &k.Down, &k.Enter, &k.Back, &k.Rerun, &k.Quit, &k.Help,
-		&k.Switch, &k.Focus, &k.Toggle, &k.Yes, &k.No, &k.PageDown, &k.PageUp}
+		&k.Switch, &k.Focus, &k.Toggle, &k.Yes, &k.No, &k.PageDown, &k.PageUp, &k.Reveal}
 }
 
 // only enables exactly the given bindings.

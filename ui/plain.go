@@ -5,14 +5,17 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"actwiz/checks"
 	"actwiz/i18n"
 	"actwiz/steps"
 	"actwiz/supportcode"
 	"actwiz/termsafe"
+	"actwiz/ttyecho"
 )
 
 // Plain mode: the same steps, results and questions as the wizard, printed
@@ -55,6 +58,9 @@ type plainView struct {
 	// echo repeats each answer read when the input is not a terminal (a
 	// file or a pipe), so that a log shows what was answered.
 	echo bool
+	// terminal is the input when it is a terminal, so its echo can be
+	// turned off while a secret is typed; nil otherwise.
+	terminal *os.File
 	// osFamily picks the verify commands to print.
 	osFamily string
 	// handedOver: a step handed the work to another actwiz.
@@ -67,12 +73,29 @@ func (p *plainView) t(t i18n.Text) string {
 }
 
 // readLine returns the next line of input, or ok=false at the end of it.
-func (p *plainView) readLine() (string, bool) {
+func (p *plainView) readLine() (string, bool) { return p.read(false) }
+
+// readSecret reads a line that must not be shown: echo is off on a
+// terminal, and a log of piped input shows stars, never the serial.
+func (p *plainView) readSecret() (string, bool) {
+	if p.terminal != nil {
+		if restore, ok := ttyecho.Off(p.terminal); ok {
+			defer p.line("")
+			defer restore()
+		}
+	}
+	return p.read(true)
+}
+
+func (p *plainView) read(secret bool) (string, bool) {
 	if !p.eof {
 		s, err := p.in.ReadString('\n')
 		if err == nil || s != "" {
 			s = strings.TrimRight(s, "\r\n")
-			if p.echo {
+			switch {
+			case p.echo && secret:
+				p.line(strings.Repeat("*", utf8.RuneCountInString(s)))
+			case p.echo:
 				p.line(termsafe.Escape(s))
 			}
 			return s, true
@@ -93,6 +116,9 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 	}
 	sh := &shared{lang: opts.Lang, glyphs: opts.Glyphs, styles: newStyles(opts.Glyphs)}
 	p := &plainView{out: out, in: bufio.NewReader(in), lang: opts.Lang, sh: sh, echo: !isTerminal(in), osFamily: opts.OSFamily}
+	if f, ok := in.(*os.File); ok && isTerminal(f) {
+		p.terminal = f
+	}
 
 	p.line(p.t(msgAppTitle))
 	if !opts.Notice.Empty() {
@@ -366,7 +392,11 @@ func (p *plainView) readAnswer(q *steps.Question) (steps.Answer, bool) {
 		}
 	}
 	fmt.Fprint(p.out, "> ")
-	s, ok := p.readLine()
+	read := p.readLine
+	if q.Kind == steps.Secret {
+		read = p.readSecret
+	}
+	s, ok := read()
 	if !ok {
 		return steps.Answer{}, false
 	}

@@ -15,6 +15,7 @@ import (
 	"actwiz/glyphs"
 	"actwiz/i18n"
 	"actwiz/probe"
+	"actwiz/serial"
 	"actwiz/steps"
 )
 
@@ -174,6 +175,29 @@ func TestPlainNamesAStepsOwnItems(t *testing.T) {
 	for _, want := range []string{"[1/1] - SKIP Activation log - client-log: -", "Not collected: this is a recorded snapshot"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+// A serial typed into plain mode from a pipe is logged as stars, never as
+// itself: logs of a phone session end up in tickets.
+func TestPlainSecretIsNeverEchoed(t *testing.T) {
+	opts, dir := plainOptions(t, i18n.EN, "lenovo-good.json", &steps.Serial{Profile: serial.CMGE, Timeout: time.Second})
+	var out bytes.Buffer
+	if _, err := RunPlain(context.Background(), opts, strings.NewReader("\nAA02210025590\n"), &out); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if strings.Contains(got, "AA02210025590") {
+		t.Fatalf("the serial was echoed in plain mode:\n%s", got)
+	}
+	if !strings.Contains(got, "> *************") || !strings.Contains(got, "AA*****025590") {
+		t.Errorf("want the typed serial as stars and the result masked:\n%s", got)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	for _, f := range files {
+		if data, _ := os.ReadFile(f); bytes.Contains(data, []byte("AA02210025590")) {
+			t.Errorf("%s holds the unmasked serial", f)
 		}
 	}
 }

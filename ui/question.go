@@ -50,6 +50,10 @@ func newQuestion(q *steps.Question) *questionModel {
 	return m
 }
 
+// revealed maps "currently masked" to the echo mode after Tab. What is
+// shown is never written anywhere: the step masks the serial in results.
+var revealed = map[bool]textinput.EchoMode{true: textinput.EchoNormal, false: textinput.EchoPassword}
+
 // takesText reports whether letters typed go into a text field.
 func (m *questionModel) takesText() bool {
 	return m.q.Kind == steps.Input || m.q.Kind == steps.Secret
@@ -63,6 +67,9 @@ func (m *questionModel) enabledKeys(k *keyMap) {
 		k.only(&k.Up, &k.Down, &k.Enter, &k.Back, &k.Quit)
 	case steps.ChooseMany:
 		k.only(&k.Up, &k.Down, &k.Toggle, &k.Enter, &k.Back, &k.Quit)
+	case steps.Secret:
+		k.only(&k.Enter, &k.Reveal, &k.Back, &k.Quit)
+		k.Quit.SetHelp("ctrl+c", k.Quit.Help().Desc)
 	default:
 		k.only(&k.Enter, &k.Back, &k.Quit)
 		k.Quit.SetHelp("ctrl+c", k.Quit.Help().Desc)
@@ -116,6 +123,10 @@ func (m *questionModel) update(msg tea.KeyMsg, k keyMap) (bool, tea.Cmd) {
 	default:
 		if key.Matches(msg, k.Enter) {
 			return m.submit(steps.Answer{Text: m.input.Value()})
+		}
+		if m.q.Kind == steps.Secret && key.Matches(msg, k.Reveal) {
+			m.input.EchoMode = revealed[m.input.EchoMode == textinput.EchoPassword]
+			return false, nil
 		}
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(msg)

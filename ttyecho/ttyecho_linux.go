@@ -1,4 +1,4 @@
-package cli
+package ttyecho
 
 import (
 	"os"
@@ -6,8 +6,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// echoOff turns off echo on a terminal and returns how to turn it back on.
-func echoOff(f *os.File) (func(), bool) {
+// Off turns off echo on a terminal and returns how to turn it back on.
+func Off(f *os.File) (func(), bool) {
 	fd := int(f.Fd())
 	old, err := unix.IoctlGetTermios(fd, unix.TCGETS)
 	if err != nil {

@@ -1,4 +1,4 @@
-package cli
+package ttyecho
 
 import (
 	"os"
@@ -6,8 +6,8 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// echoOff turns off echo on a console and returns how to turn it back on.
-func echoOff(f *os.File) (func(), bool) {
+// Off turns off echo on a console and returns how to turn it back on.
+func Off(f *os.File) (func(), bool) {
 	h := windows.Handle(f.Fd())
 	var mode uint32
 	if err := windows.GetConsoleMode(h, &mode); err != nil {
