@@ -4,6 +4,7 @@
 package atomicfile
 
 import (
+	"actwiz/fileerr"
 	"fmt"
 	"io"
 	"os"
@@ -18,7 +19,7 @@ func Write(path string, perm os.FileMode, fill func(w io.Writer) error) (err err
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.partial")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", path, fileerr.Reason(err))
 	}
 	defer func() {
 		if err != nil {
@@ -33,13 +34,13 @@ func Write(path string, perm os.FileMode, fill func(w io.Writer) error) (err err
 	// either way, so a failed chmod is not a failed write.
 	_ = tmp.Chmod(perm)
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", path, fileerr.Reason(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", path, fileerr.Reason(err))
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+		return fmt.Errorf("cannot write %s: %w", path, fileerr.Reason(err))
 	}
 	return nil
 }
@@ -50,16 +51,4 @@ func WriteBytes(path string, perm os.FileMode, data []byte) error {
 		_, err := w.Write(data)
 		return err
 	})
-}
-
-// unwrapPath drops the temporary file's name from an *os.PathError so the
-// message names the user's path once, not the hidden temporary one.
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	if le, ok := err.(*os.LinkError); ok {
-		return le.Err
-	}
-	return err
 }

@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
 
+	"actwiz/fileerr"
 	"actwiz/i18n"
 )
 
@@ -104,11 +104,7 @@ func findFile(opts Options) (string, error) {
 	if opts.File != "" {
 		info, err := os.Stat(opts.File)
 		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return "", errorT(msgUnreadable, opts.File, err)
+			return "", errorT(msgUnreadable, opts.File, fileerr.Reason(err))
 		}
 		if info.IsDir() {
 			return "", errorT(msgIsFolder, opts.File)

@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"actwiz/atomicfile"
+	"actwiz/fileerr"
 	"actwiz/i18n"
 )
 
@@ -45,12 +46,12 @@ func Load(path string) (Snapshot, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fail(msgUnreadable.F(pathReason(err)))
+		return fail(msgUnreadable.F(fileerr.Reason(err)))
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, maxSnapshotBytes+1))
 	if err != nil {
-		return fail(msgUnreadable.F(pathReason(err)))
+		return fail(msgUnreadable.F(fileerr.Reason(err)))
 	}
 	if len(data) > maxSnapshotBytes {
 		return fail(msgTooLarge.F(maxSnapshotBytes >> 20))
@@ -153,12 +154,4 @@ func position(data []byte, offset int64) (line, col int) {
 	line = 1 + bytes.Count(data[:offset], []byte{'\n'})
 	col = int(offset) - bytes.LastIndexByte(data[:offset], '\n')
 	return line, col
-}
-
-func pathReason(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"actwiz/checks"
 	"actwiz/facts"
+	"actwiz/fileerr"
 	"actwiz/i18n"
 	"actwiz/report"
 )
@@ -48,12 +48,12 @@ func (rd *reader) read(path string) (sighting, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fail(msgUnreadable.F(pathReason(err)))
+		return fail(msgUnreadable.F(fileerr.Reason(err)))
 	}
 	defer f.Close()
 	rd.buf.Reset()
 	if _, err := rd.buf.ReadFrom(io.LimitReader(f, maxFileBytes+1)); err != nil {
-		return fail(msgUnreadable.F(pathReason(err)))
+		return fail(msgUnreadable.F(fileerr.Reason(err)))
 	}
 	if rd.buf.Len() > maxFileBytes {
 		return fail(msgTooLarge.F(maxFileBytes >> 20))
@@ -264,14 +264,6 @@ func jsonProblem(err error) string {
 		return fmt.Sprintf("at byte %d: %s must be %s, not %s", typ.Offset, field, typ.Type, typ.Value)
 	}
 	return err.Error()
-}
-
-func pathReason(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // dedupSorted sorts vs and drops repeats (a machine with two disks of the

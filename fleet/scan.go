@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"actwiz/fileerr"
 	"actwiz/i18n"
 )
 
@@ -109,7 +110,7 @@ func walk(ctx context.Context, paths []string, files chan<- string, send func(si
 	for _, root := range paths {
 		info, err := os.Stat(root)
 		if err != nil {
-			problem(root, msgUnreadable.F(pathReason(err)))
+			problem(root, msgUnreadable.F(fileerr.Reason(err)))
 			continue
 		}
 		if !info.IsDir() {
@@ -123,7 +124,7 @@ func walk(ctx context.Context, paths []string, files chan<- string, send func(si
 		any := false
 		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				problem(path, msgUnreadable.F(pathReason(err)))
+				problem(path, msgUnreadable.F(fileerr.Reason(err)))
 				return nil
 			}
 			// Dot files include the "._name.json" companions macOS leaves

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"actwiz/atomicfile"
+	"actwiz/fileerr"
 )
 
 // FileTimeLayout is the time part of a saved report's name.
@@ -67,7 +68,7 @@ func Save(dir string, r Report) (string, error) {
 		return "", err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("cannot create the folder %s: %w", dir, unwrapPathError(err))
+		return "", fmt.Errorf("cannot create the folder %s: %w", dir, fileerr.Reason(err))
 	}
 	name := FileName(r)
 	base := strings.TrimSuffix(name, ".json")
@@ -85,12 +86,4 @@ func Save(dir string, r Report) (string, error) {
 		return "", err
 	}
 	return path, nil
-}
-
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

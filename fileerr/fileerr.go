@@ -1,0 +1,23 @@
+// Package fileerr words file errors for messages that name the file
+// themselves, in the user's terms: "Snapshot file X cannot be read: no such
+// file or directory", not the path twice, nor a hidden temporary file's.
+package fileerr
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+)
+
+// Reason is why a file operation failed, without the path it failed on.
+func Reason(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
