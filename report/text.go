@@ -84,15 +84,23 @@ func WriteText(w io.Writer, r Report, lang i18n.Lang, g glyphs.Set) error {
 }
 
 func observed(c Check, lang i18n.Lang) string {
+	return Shown(c.ID, c.Status, c.Observed).In(lang)
+}
+
+// Shown is a check's observed value as a person sees it: escaped, since a
+// serial can hold anything, and saying so when nothing was read or the
+// value is empty. The wizard shows values the same way.
+func Shown(id string, status checks.Status, value string) i18n.Text {
 	switch {
-	case c.Status == checks.Unknown && c.Observed == "":
-		return txtNotRead.In(lang)
-	case c.Observed == "" && strings.HasSuffix(c.ID, ".serial"):
-		return txtEmptyRead.In(lang)
-	case c.Observed == "":
-		return "-"
+	case status == checks.Unknown && value == "":
+		return txtNotRead
+	case value == "" && strings.HasSuffix(id, ".serial"):
+		return txtEmptyRead
+	case value == "":
+		return i18n.T("-", "-")
 	}
-	return termsafe.Escape(c.Observed)
+	v := termsafe.Escape(value)
+	return i18n.T(v, v)
 }
 
 func pad(s string, width int) string {

@@ -45,8 +45,6 @@ var (
 	msgDetailVerify = i18n.T("自己查看：", "See it yourself:")
 	msgDetailWait   = i18n.T("还在读取这一项需要的信息。", "Still reading the facts this item needs.")
 	msgMore         = i18n.T("（还有 %d 行，按 PgDn 下翻）", "(%d more lines: PgDn)")
-	msgNotRead      = i18n.T("（未读到）", "(not read)")
-	msgEmpty        = i18n.T("（空）", "(empty)")
 
 	msgQuitConfirm = i18n.T("检查还在进行，退出会取消检查。确定退出吗？[y/N]", "A check is still running; quitting cancels it. Quit now? [y/N]")
 	msgQuitting    = i18n.T("正在取消检查…", "Cancelling the check…")

@@ -9,6 +9,7 @@ import (
 
 	"actwiz/checks"
 	"actwiz/i18n"
+	"actwiz/report"
 	"actwiz/steps"
 	"actwiz/termsafe"
 )
@@ -299,17 +300,9 @@ func (m *stepModel) itemLines(sh *shared, width int, spinner string) []string {
 	return lines
 }
 
-// observedText is the value read, escaped: a serial can hold anything.
+// observedText is the value read as report.Shown words it, on one line.
 func observedText(sh *shared, r checks.Result) string {
-	switch {
-	case r.Status == checks.Unknown && r.Observed == "":
-		return sh.t(msgNotRead)
-	case r.Observed == "" && strings.HasSuffix(r.ID, ".serial"):
-		return sh.t(msgEmpty)
-	case r.Observed == "":
-		return "-"
-	}
-	return sh.fit(termsafe.Escape(oneLine(r.Observed)))
+	return sh.t(report.Shown(r.ID, r.Status, oneLine(r.Observed)))
 }
 
 func oneLine(s string) string {
