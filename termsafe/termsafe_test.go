@@ -14,6 +14,8 @@ func TestEscape(t *testing.T) {
 		{"bidi\u202eevil", `bidi\u202eevil`},
 		{"bad\xffutf8", `bad\xffutf8`},
 		{`PCI\VEN_8086&DEV_15BC`, `PCI\VEN_8086&DEV_15BC`},
+		{`C:\Users\李\Desktop\PC_1.json`, `C:\Users\李\Desktop\PC_1.json`},
+		{"/tmp/a\x1b[2Jb.json", `/tmp/a\x1b[2Jb.json`},
 		{"", ""},
 	}
 	for _, c := range cases {

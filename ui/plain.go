@@ -125,7 +125,7 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 		p.line(p.t(opts.Notice))
 	}
 	if sess.Source.Snapshot {
-		p.line(p.t(msgSnapshot.F(displayPath(sess.Source.File))))
+		p.line(p.t(msgSnapshot.F(termsafe.Escape(sess.Source.File))))
 	}
 	p.line("")
 	p.line(p.t(msgWelcomeIntro))
@@ -176,14 +176,14 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 	case m.summary.saveErr != nil:
 		p.line(p.t(msgSaveFailed.F(m.summary.saveErr.Error())))
 	case m.summary.savedPath != "":
-		p.line(p.t(msgSavedTo) + " " + displayPath(m.summary.savedPath))
+		p.line(p.t(msgSavedTo) + " " + termsafe.Escape(m.summary.savedPath))
 	}
 	shown := summaryFor(opts.Steps, sess, sess.Case, opts.UploadURL)
 	if shown.logPackage != "" {
-		p.line(p.t(msgLogPackageLabel) + " " + displayPath(shown.logPackage))
+		p.line(p.t(msgLogPackageLabel) + " " + termsafe.Escape(shown.logPackage))
 	}
 	if shown.logMap != "" {
-		p.line(p.t(msgLogMapLabel) + " " + displayPath(shown.logMap))
+		p.line(p.t(msgLogMapLabel) + " " + termsafe.Escape(shown.logMap))
 	}
 	if len(all) > 0 {
 		p.line(p.t(msgNextTitle))

@@ -14,6 +14,7 @@ import (
 
 	"actwiz/checks"
 	"actwiz/supportcode"
+	"actwiz/termsafe"
 )
 
 var timeNow = time.Now
@@ -88,7 +89,7 @@ func Run(ctx context.Context, opts Options, getenv func(string) string) (int, er
 		fmt.Fprintln(os.Stdout, fm.sh.t(msgPlainCode.F(supportcode.Format(fm.summary.code))))
 	}
 	if fm.summary.savedPath != "" {
-		fmt.Fprintln(os.Stdout, fm.sh.t(msgSavedTo)+" "+displayPath(fm.summary.savedPath))
+		fmt.Fprintln(os.Stdout, fm.sh.t(msgSavedTo)+" "+termsafe.Escape(fm.summary.savedPath))
 	}
 	return checks.ExitCode(fm.Results()), nil
 }

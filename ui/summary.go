@@ -171,17 +171,17 @@ func (m *summaryModel) textLines(sh *shared, in summaryInput, width int) []strin
 		left = append(left, wrap(sh.styles.warnText.Render(sh.glyphs.Fail)+" "+sh.t(msgSaveFailed.F(m.saveErr.Error())), width)...)
 	case m.savedPath != "":
 		left = append(left, sh.t(msgSavedTo))
-		left = append(left, wrapPath("  "+sh.fit(displayPath(m.savedPath)), width)...)
+		left = append(left, wrapPath("  "+sh.fit(termsafe.Escape(m.savedPath)), width)...)
 	default:
 		left = append(left, sh.t(msgSaving))
 	}
 	if in.logPackage != "" {
 		left = append(left, sh.t(msgLogPackageLabel))
-		left = append(left, wrapPath("  "+sh.fit(displayPath(in.logPackage)), width)...)
+		left = append(left, wrapPath("  "+sh.fit(termsafe.Escape(in.logPackage)), width)...)
 	}
 	if in.logMap != "" {
 		left = append(left, wrap(sh.t(msgLogMapLabel), width)...)
-		left = append(left, wrapPath("  "+sh.fit(displayPath(in.logMap)), width)...)
+		left = append(left, wrapPath("  "+sh.fit(termsafe.Escape(in.logMap)), width)...)
 	}
 
 	left = append(left, sh.styles.bold.Render(sh.t(msgNextTitle)))

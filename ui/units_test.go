@@ -62,17 +62,6 @@ func TestWrap(t *testing.T) {
 	}
 }
 
-func TestDisplayPath(t *testing.T) {
-	for in, want := range map[string]string{
-		`C:\Users\李\Desktop\PC_1.json`: `C:\Users\李\Desktop\PC_1.json`,
-		"/tmp/a\x1b[2Jb.json":          `/tmp/a\x1b[2Jb.json`,
-	} {
-		if got := displayPath(in); got != want {
-			t.Errorf("displayPath(%q) = %q; want %q", in, got, want)
-		}
-	}
-}
-
 func TestSpacedCode(t *testing.T) {
 	if got := spacedCode("010466554"); got != "0 1 0   4 6 6   5 5 4" {
 		t.Errorf("spacedCode = %q", got)

@@ -100,7 +100,7 @@ func (m *Model) headerLines(w int) []string {
 		lines = append(lines, wrap(sh.t(m.opts.Notice), w)...)
 	}
 	if m.sess.Source.Snapshot {
-		banner := sh.glyphs.Warn + " " + sh.t(msgSnapshot.F(sh.fit(displayPath(m.sess.Source.File))))
+		banner := sh.glyphs.Warn + " " + sh.t(msgSnapshot.F(sh.fit(termsafe.Escape(m.sess.Source.File))))
 		for _, l := range wrap(banner, w) {
 			lines = append(lines, sh.styles.warnText.Render(l))
 		}
