@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os/exec"
 	"regexp"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 
 	"actwiz/checks"
 	"actwiz/i18n"
+	"actwiz/proctree"
 	"actwiz/termsafe"
 	"actwiz/textenc"
 )
@@ -78,7 +80,10 @@ func (c Command) Attempt(ctx context.Context, serial string) checks.Result {
 	var out limitedBuffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	cmd.WaitDelay = 2 * time.Second
-	tree := prepareTree(cmd)
+	// No Hidden: the vendor's client may be a GUI program the user must
+	// see. No KillLeftovers: what it leaves running after finishing on its
+	// own (a tray icon) must survive; only a timeout ends the tree.
+	tree := proctree.Prepare(cmd, proctree.Options{})
 	if err := cmd.Start(); err != nil {
 		if errors.Is(err, exec.ErrNotFound) || isNotExist(err) {
 			r.Status, r.Observed = checks.Fail, "not found: "+program
@@ -88,7 +93,8 @@ func (c Command) Attempt(ctx context.Context, serial string) checks.Result {
 		r.Status, r.Detail, r.Hint = checks.Fail, msgCmdNoStart.F(program, termsafe.Escape(err.Error())), hintCmdMissing
 		return r
 	}
-	kill := tree.attach(cmd)
+	// Without a job object the timeout still kills the program itself.
+	_ = tree.Started()
 	waited := make(chan error, 1)
 	go func() { waited <- cmd.Wait() }()
 	var waitErr error
@@ -97,10 +103,10 @@ func (c Command) Attempt(ctx context.Context, serial string) checks.Result {
 	case waitErr = <-waited:
 	case <-ctx.Done():
 		timedOut = true
-		kill()
+		_ = tree.Kill()
 		waitErr = <-waited
 	}
-	tree.release()
+	tree.Release()
 
 	text := scrub(textenc.Decode(out.Bytes()), serial, mask)
 	lines := nonEmptyLines(text)
@@ -218,3 +224,7 @@ func (b *limitedBuffer) Bytes() []byte {
 	defer b.mu.Unlock()
 	return bytes.Clone(b.buf.Bytes())
 }
+
+// isNotExist reports a program path that names no file: exec says
+// ErrNotFound only for a bare name looked up in PATH.
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"actwiz/i18n"
+	"actwiz/proctree"
 )
 
 // source is one future zip entry: a file on disk (a tail of it when
@@ -249,8 +250,10 @@ func runTree(ctx context.Context, prog string, args []string, dir string, timeou
 	cmd := exec.CommandContext(cctx, prog, args...)
 	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	tree := newTree(cmd)
-	cmd.Cancel = tree.kill
+	// Hidden: no console flashes up for each collector. KillLeftovers: a
+	// collector's stray helper must not outlive the wizard.
+	tree := proctree.Prepare(cmd, proctree.Options{Hidden: true, KillLeftovers: true})
+	cmd.Cancel = tree.Kill
 	// The pipes close when the whole tree is dead; this bounds the wait if
 	// a process escaped the tree and holds them.
 	cmd.WaitDelay = 2 * time.Second
@@ -258,9 +261,9 @@ func runTree(ctx context.Context, prog string, args []string, dir string, timeou
 		return err, nil
 	}
 	// Without a job object the timeout still kills the command itself.
-	_ = tree.started()
+	_ = tree.Started()
 	waitErr = cmd.Wait()
-	tree.release()
+	tree.Release()
 	return waitErr, context.Cause(cctx)
 }
 
