@@ -48,19 +48,3 @@ func TestConfigretErrorNamesTheCode(t *testing.T) {
 		}
 	}
 }
-
-func TestCOMErrorText(t *testing.T) {
-	for _, c := range []struct {
-		err  comError
-		want string
-	}{
-		{comError{Code: 0x80020006}, "DISP_E_UNKNOWNNAME (0x80020006): the object does not provide this property"},
-		{comError{Code: 0x80041003}, "WBEM_E_ACCESS_DENIED (0x80041003): this user may not read it"},
-		{comError{Code: 0x80020009, Detail: "Invalid query"}, "DISP_E_EXCEPTION (0x80020009): Invalid query"},
-		{comError{Code: 0x8000FFFF}, "HRESULT 0x8000FFFF"},
-	} {
-		if got := c.err.Error(); got != c.want {
-			t.Errorf("%+v: %q, want %q", c.err, got, c.want)
-		}
-	}
-}

@@ -7,11 +7,11 @@ package probe
 // library's answer is used as it is.
 
 import (
-	"errors"
 	"fmt"
 
-	"github.com/go-ole/go-ole"
 	"github.com/yusufpapurcu/wmi"
+
+	"actwiz/wmiole"
 )
 
 // wmiClient keeps NULL properties nil (PtrNil) and lets a property a
@@ -27,7 +27,7 @@ var wmiClient = &wmi.Client{AllowMissingFields: true, PtrNil: true}
 func queryWMI[T wmiRow]() (rows []T, why []map[string]string, err error) {
 	q := wmiSelect[T]()
 	if err := wmiClient.Query(q, &rows); err != nil {
-		return nil, nil, fmt.Errorf("WMI query %q: %w", q, describeCOM(err))
+		return nil, nil, fmt.Errorf("WMI query %q: %w", q, wmiole.Describe(err))
 	}
 	if !nothingRead(rows) {
 		return rows, make([]map[string]string, len(rows)), nil
@@ -38,14 +38,4 @@ func queryWMI[T wmiRow]() (rows []T, why []map[string]string, err error) {
 		return nil, nil, fmt.Errorf("WMI query %q returned %d rows whose properties could not be read, and reading them property by property failed: %w", q, n, err)
 	}
 	return rows, why, nil
-}
-
-// describeCOM replaces go-ole's error text, which comes from FormatMessage
-// and knows no DISP_E_ or WBEM_E_ code, with the code's name (comerror.go).
-func describeCOM(err error) error {
-	var oe *ole.OleError
-	if !errors.As(err, &oe) {
-		return err
-	}
-	return comError{Code: uint32(oe.Code()), Detail: oe.Description()}
 }

@@ -7,11 +7,11 @@ package probe
 
 import (
 	"fmt"
-	"math"
 	"reflect"
 	"sort"
-	"strconv"
 	"strings"
+
+	"actwiz/wmiole"
 )
 
 // loadRow sets each exported pointer field of the struct dst points to from
@@ -44,7 +44,8 @@ func loadRow(dst any, read func(property string) (any, error)) map[string]string
 // assignWMI stores val in the pointer field. WMI integers arrive in
 // whatever width the provider chose (uint8, int16, int32, uint32…), and
 // the scripting API passes 64-bit integers as decimal strings, so every
-// integer form, and a decimal string, is accepted for an int field.
+// integer form, and a decimal string, is accepted for an int field
+// (wmiole.Int64; an int32 stays signed).
 func assignWMI(field reflect.Value, val any) error {
 	if val == nil {
 		field.SetZero()
@@ -65,7 +66,7 @@ func assignWMI(field reflect.Value, val any) error {
 		}
 		elem.SetBool(b)
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, err := wmiInteger(val)
+		n, err := wmiole.Int64(val)
 		if err != nil {
 			return err
 		}
@@ -78,45 +79,6 @@ func assignWMI(field reflect.Value, val any) error {
 	}
 	field.Set(elem.Addr())
 	return nil
-}
-
-func wmiInteger(val any) (int64, error) {
-	switch n := val.(type) {
-	case int:
-		return int64(n), nil
-	case int8:
-		return int64(n), nil
-	case int16:
-		return int64(n), nil
-	case int32:
-		return int64(n), nil
-	case int64:
-		return n, nil
-	case uint:
-		return unsignedWMI(uint64(n))
-	case uint8:
-		return int64(n), nil
-	case uint16:
-		return int64(n), nil
-	case uint32:
-		return int64(n), nil
-	case uint64:
-		return unsignedWMI(n)
-	case string:
-		i, err := strconv.ParseInt(strings.TrimSpace(n), 10, 64)
-		if err != nil {
-			return 0, fmt.Errorf("value %q is not a whole number", n)
-		}
-		return i, nil
-	}
-	return 0, fmt.Errorf("value %v is a %T, expected a whole number", val, val)
-}
-
-func unsignedWMI(n uint64) (int64, error) {
-	if n > math.MaxInt64 {
-		return 0, fmt.Errorf("value %d is too large", n)
-	}
-	return int64(n), nil
 }
 
 // nothingRead reports whether rows is non-empty and not one pointer field

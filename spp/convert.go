@@ -1,37 +1,27 @@
 package spp
 
 import (
-	"strconv"
+	"math"
 	"strings"
+
+	"actwiz/wmiole"
 )
 
-// toInt64 converts what a VARIANT holds to a number: WMI's scripting API
-// hands uint32 properties over as int32 or as strings, depending on type.
-func toInt64(v any) (int64, bool) {
-	switch n := v.(type) {
-	case int:
-		return int64(n), true
-	case int8:
-		return int64(n), true
-	case int16:
-		return int64(n), true
-	case int32:
-		return int64(uint32(n)), true
-	case int64:
-		return n, true
-	case uint8:
-		return int64(n), true
-	case uint16:
-		return int64(n), true
-	case uint32:
-		return int64(n), true
-	case uint64:
-		return int64(n), true
-	case string:
-		i, err := strconv.ParseInt(strings.TrimSpace(n), 10, 64)
-		return i, err == nil
+// toUint32 converts what a VARIANT holds to one of SoftwareLicensingProduct's
+// uint32 properties (or a method's uint32 ReturnValue). WMI's scripting API
+// hands uint32 properties over as int32 or as strings, depending on type:
+// an int32 is reinterpreted, not sign-extended, because LicenseStatusReason
+// is an HRESULT (0xC004F074 arrives as -1073418124). Any other form goes
+// through wmiole.Int64 and must fit.
+func toUint32(v any) (uint32, bool) {
+	if n, ok := v.(int32); ok {
+		return uint32(n), true
 	}
-	return 0, false
+	n, err := wmiole.Int64(v)
+	if err != nil || n < 0 || n > math.MaxUint32 {
+		return 0, false
+	}
+	return uint32(n), true
 }
 
 // escapeWQL quotes a value for a WQL string literal.

@@ -8,6 +8,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"actwiz/wmiole"
 )
 
 // WindowsApplicationID filters SoftwareLicensingProduct to Windows itself.
@@ -45,20 +47,12 @@ type Error struct {
 	Detail string
 }
 
-// wmiNames names the WMI codes a licensing call meets besides the
-// licensing ones, which activation.Explain knows.
-var wmiNames = map[uint32]string{
-	0x80041001: "WBEM_E_FAILED",
-	0x80041003: "WBEM_E_ACCESS_DENIED",
-	0x80041010: "WBEM_E_INVALID_CLASS",
-	0x80041017: "WBEM_E_INVALID_QUERY",
-	0x80070005: "E_ACCESSDENIED",
-	0x80004001: "E_NOTIMPL",
-}
-
 func (e *Error) Error() string {
 	s := fmt.Sprintf("%s: 0x%08X", e.Op, e.Code)
-	if name, ok := wmiNames[e.Code]; ok {
+	// The licensing codes (0xC004…) are activation.Explain's to name; the
+	// WMI and COM codes a licensing call meets besides are named as the
+	// probe names them.
+	if name, ok := wmiole.CodeName(e.Code); ok {
 		s += " " + name
 	}
 	if e.Detail != "" {

@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 	"sync"
 
 	"github.com/go-ole/go-ole"
 	"github.com/go-ole/go-ole/oleutil"
+
+	"actwiz/wmiole"
 )
 
 // ErrNotWindows is never returned on Windows; it exists so callers compile
@@ -42,12 +43,11 @@ func (native) Product(ctx context.Context) (Product, error) {
 			if found {
 				return nil
 			}
-			key, ok := str(item, "PartialProductKey")
-			if !ok {
-				if _, err := item.InvokeWithOptionalArgs("PartialProductKey", ole.DISPATCH_METHOD|ole.DISPATCH_PROPERTYGET, nil); err != nil {
-					unreadable = true
-				}
+			v, err := wmiole.Property(item, "PartialProductKey")
+			if err != nil {
+				unreadable = true
 			}
+			key, _ := v.(string)
 			if key == "" {
 				return nil
 			}
@@ -128,8 +128,8 @@ func call(item *ole.IDispatch, method string, args ...any) error {
 		return comError(method, err)
 	}
 	defer v.Clear()
-	if n, ok := toInt64(v.Value()); ok && n != 0 {
-		return &Error{Op: method, Code: uint32(n)}
+	if n, ok := toUint32(v.Value()); ok && n != 0 {
+		return &Error{Op: method, Code: n}
 	}
 	return nil
 }
@@ -162,13 +162,22 @@ func run(ctx context.Context, op string, f func(svc *ole.IDispatch) error) error
 	go func() {
 		mu.Lock()
 		defer mu.Unlock()
-		runtime.LockOSThread()
-		defer runtime.UnlockOSThread()
 		if ctx.Err() != nil {
 			done <- ctx.Err()
 			return
 		}
-		done <- withService(op, f)
+		var fErr error
+		err := wmiole.OnCOMThread(func() error {
+			return wmiole.Connect(`root\cimv2`, func(svc *ole.IDispatch) error {
+				fErr = f(svc)
+				return fErr
+			})
+		})
+		if err != nil && fErr == nil {
+			// Setting up COM or the connection failed, not f.
+			err = fmt.Errorf("%s: %w", op, err)
+		}
+		done <- err
 	}()
 	select {
 	case err := <-done:
@@ -178,68 +187,20 @@ func run(ctx context.Context, op string, f func(svc *ole.IDispatch) error) error
 	}
 }
 
-func withService(op string, f func(svc *ole.IDispatch) error) error {
-	if err := ole.CoInitializeEx(0, ole.COINIT_MULTITHREADED); err != nil {
-		var oe *ole.OleError
-		if !errors.As(err, &oe) || (oe.Code() != 1 && oe.Code() != 0x80010106) {
-			return fmt.Errorf("%s: initialising COM: %w", op, err)
-		}
-		if oe.Code() == 1 {
-			defer ole.CoUninitialize()
-		}
-	} else {
-		defer ole.CoUninitialize()
-	}
-	unknown, err := oleutil.CreateObject("WbemScripting.SWbemLocator")
-	if err != nil {
-		return fmt.Errorf("%s: creating SWbemLocator: %w", op, err)
-	}
-	defer unknown.Release()
-	locator, err := unknown.QueryInterface(ole.IID_IDispatch)
-	if err != nil {
-		return fmt.Errorf("%s: SWbemLocator: %w", op, err)
-	}
-	defer locator.Release()
-	svcV, err := oleutil.CallMethod(locator, "ConnectServer", ".", `root\cimv2`)
-	if err != nil {
-		return fmt.Errorf("%s: connecting to WMI: %w", op, err)
-	}
-	defer svcV.Clear()
-	return f(svcV.ToIDispatch())
-}
-
-// each runs a query and calls f for every object, enumerating the way
-// both Windows and Wine support.
+// each runs a query and calls f for every object (wmiole.Each enumerates
+// the way both Windows and Wine support). f's errors come back as they
+// are; a failed query or enumeration comes back as an *Error, so that
+// callers can tell WBEM_E_INVALID_QUERY or an access denial by its code.
 func each(svc *ole.IDispatch, query string, f func(item *ole.IDispatch) error) error {
-	resV, err := oleutil.CallMethod(svc, "ExecQuery", query)
-	if err != nil {
-		return comError("ExecQuery", err)
+	var fErr error
+	err := wmiole.Each(svc, query, func(item *ole.IDispatch) error {
+		fErr = f(item)
+		return fErr
+	})
+	if err == nil || fErr != nil {
+		return err
 	}
-	defer resV.Clear()
-	enumV, err := resV.ToIDispatch().GetProperty("_NewEnum")
-	if err != nil {
-		return comError("enumerating", err)
-	}
-	defer enumV.Clear()
-	enum, err := enumV.ToIUnknown().IEnumVARIANT(ole.IID_IEnumVariant)
-	if err != nil || enum == nil {
-		return fmt.Errorf("enumerating the result: %v", err)
-	}
-	defer enum.Release()
-	for {
-		itemV, n, err := enum.Next(1)
-		if n == 0 {
-			return nil
-		}
-		if err != nil {
-			return comError("reading a row", err)
-		}
-		ferr := f(itemV.ToIDispatch())
-		itemV.Clear()
-		if ferr != nil {
-			return ferr
-		}
-	}
+	return comError("ExecQuery", err)
 }
 
 func readProduct(item *ole.IDispatch) Product {
@@ -253,8 +214,7 @@ func readProduct(item *ole.IDispatch) Product {
 		p.LicenseStatus = &v
 	}
 	if n, ok := num(item, "LicenseStatusReason"); ok {
-		v := uint32(n)
-		p.LicenseStatusReason = &v
+		p.LicenseStatusReason = &n
 	}
 	if n, ok := num(item, "GracePeriodRemaining"); ok {
 		v := int(n)
@@ -263,16 +223,11 @@ func readProduct(item *ole.IDispatch) Product {
 	return p
 }
 
-// prop reads a property with DISPATCH_METHOD|DISPATCH_PROPERTYGET, which
-// both Windows and Wine answer (Wine refuses DISPATCH_PROPERTYGET alone).
+// prop reads a property (wmiole.Property: the flags VBScript sends, which
+// Wine needs too); unreadable and NULL are both "no value" here.
 func prop(item *ole.IDispatch, name string) (any, bool) {
-	v, err := item.InvokeWithOptionalArgs(name, ole.DISPATCH_METHOD|ole.DISPATCH_PROPERTYGET, nil)
-	if err != nil {
-		return nil, false
-	}
-	defer v.Clear()
-	val := v.Value()
-	return val, val != nil
+	val, err := wmiole.Property(item, name)
+	return val, err == nil && val != nil
 }
 
 func str(item *ole.IDispatch, name string) (string, bool) {
@@ -281,10 +236,11 @@ func str(item *ole.IDispatch, name string) (string, bool) {
 	return s, ok && isStr
 }
 
-func num(item *ole.IDispatch, name string) (int64, bool) {
+// num reads one of SoftwareLicensingProduct's uint32 properties.
+func num(item *ole.IDispatch, name string) (uint32, bool) {
 	v, ok := prop(item, name)
 	if !ok {
 		return 0, false
 	}
-	return toInt64(v)
+	return toUint32(v)
 }

@@ -1,4 +1,4 @@
-package probe
+package wmiole
 
 // Naming COM and WMI error codes. go-ole renders an HRESULT through
 // FormatMessage, which knows none of the DISP_E_ and WBEM_E_ codes (and
@@ -6,7 +6,12 @@ package probe
 // say what went wrong, so the codes a WMI read can produce are named here.
 // No build tag: tested on Linux.
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/go-ole/go-ole"
+)
 
 // hresultMeanings says in words what the codes that need it mean.
 var hresultMeanings = map[uint32]string{
@@ -35,16 +40,45 @@ var hresultNames = map[uint32]string{
 	0x80041045: "WBEM_E_PROVIDER_LOAD_FAILURE",
 }
 
-// comError is a failed COM call. Detail, when set, is the text the COM
-// server attached (EXCEPINFO), which is usually the most specific part.
-type comError struct {
-	Code   uint32
-	Detail string
+// CodeName is the symbolic name of a COM or WMI code (E_NOTIMPL,
+// WBEM_E_INVALID_QUERY…), when it is one a WMI read can produce.
+func CodeName(code uint32) (string, bool) {
+	name, ok := hresultNames[code]
+	return name, ok
 }
 
-func (e comError) Error() string {
+// Error is a failed COM call. Detail, when set, is the text the COM
+// server attached (EXCEPINFO), which is usually the most specific part.
+// It wraps go-ole's error, so a caller that needs more of it (the scode
+// of an exception, as spp does) still finds it with errors.As.
+type Error struct {
+	Code   uint32
+	Detail string
+	ole    *ole.OleError
+}
+
+// Describe replaces go-ole's error text, which comes from FormatMessage
+// and knows no DISP_E_ or WBEM_E_ code, with the code's name. An error
+// that is not a COM error is returned as it is.
+func Describe(err error) error {
+	var oe *ole.OleError
+	if !errors.As(err, &oe) {
+		return err
+	}
+	return Error{Code: uint32(oe.Code()), Detail: oe.Description(), ole: oe}
+}
+
+// Unwrap gives go-ole's error, when the Error came from Describe.
+func (e Error) Unwrap() error {
+	if e.ole == nil {
+		return nil
+	}
+	return e.ole
+}
+
+func (e Error) Error() string {
 	text := fmt.Sprintf("HRESULT 0x%08X", e.Code)
-	if name, ok := hresultNames[e.Code]; ok {
+	if name, ok := CodeName(e.Code); ok {
 		text = fmt.Sprintf("%s (0x%08X)", name, e.Code)
 	}
 	switch {
