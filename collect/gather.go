@@ -96,7 +96,7 @@ func (g *gatherer) files(res *Result) []source {
 	for _, pattern := range c.Files {
 		pattern = expandEnv(pattern, g.getenv)
 		globs = append(globs, pattern)
-		matches, denied := expandGlobDenied(pattern)
+		matches, denied := expandGlob(pattern)
 		for _, p := range denied {
 			res.Skipped = append(res.Skipped, SkippedFile{Source: p, Reason: reasonDenied, Denied: true})
 		}

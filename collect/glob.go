@@ -32,16 +32,10 @@ func expandEnv(s string, getenv func(string) string) string {
 
 // expandGlob returns the regular files pattern matches, sorted. "**" as a
 // whole segment matches any number of folders, including none. A folder
-// that cannot be read is passed over: the files around it still count.
-func expandGlob(pattern string) []string {
-	matches, _ := expandGlobDenied(pattern)
-	return matches
-}
-
-// expandGlobDenied is expandGlob that also returns the paths the account
-// was refused (a protected folder such as Panther), so that a file hidden
-// by the rights is not mistaken for a file that does not exist.
-func expandGlobDenied(pattern string) (matches []string, denied []string) {
+// that cannot be read is passed over, so the files around it still count,
+// and returned in denied (a protected folder such as Panther), so that a
+// file hidden by the rights is not mistaken for a file that does not exist.
+func expandGlob(pattern string) (matches []string, denied []string) {
 	segs := strings.Split(filepath.ToSlash(pattern), "/")
 	fixed := 0
 	for fixed < len(segs) && !hasMeta(segs[fixed]) {
