@@ -6,7 +6,7 @@ import (
 	"os"
 	"os/signal"
 
-	"actwiz/cli"
+	"actwiz/internal/cli"
 )
 
 func main() {

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"actwiz/checks"
-	"actwiz/facts"
+	"actwiz/internal/facts"
 )
 
 var corpusDir = filepath.Join("..", "testdata", "snapshots")

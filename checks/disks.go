@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"actwiz/facts"
-	"actwiz/i18n"
+	"actwiz/internal/facts"
+	"actwiz/internal/i18n"
 )
 
 // maxDiskSerialBytes is the activation client's limit on a disk serial.

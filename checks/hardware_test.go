@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"actwiz/checks"
-	"actwiz/facts"
+	"actwiz/internal/facts"
 )
 
 // Short names for literal facts.

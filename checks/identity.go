@@ -1,6 +1,6 @@
 package checks
 
-import "actwiz/facts"
+import "actwiz/internal/facts"
 
 // The functions below expose the spec §2 device rules to code that compares
 // machines (actwiz fleet): a USB stick or USB network adapter moves from PC

@@ -1,6 +1,6 @@
 package checks
 
-import "actwiz/i18n"
+import "actwiz/internal/i18n"
 
 // Messages of the hardware checks. Chinese is written for the Chinese user
 // first, in the words of the vendor's table (序列号, 主板, 在根容器中), not as

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
 )
 
 var i18nText = i18n.T

@@ -3,7 +3,7 @@ package checks
 import (
 	"strings"
 
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
 )
 
 // The probes record why a value could not be read as plain English text

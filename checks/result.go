@@ -1,8 +1,8 @@
 package checks
 
 import (
-	"actwiz/facts"
-	"actwiz/i18n"
+	"actwiz/internal/facts"
+	"actwiz/internal/i18n"
 )
 
 // Result is what one check concluded.

@@ -3,8 +3,8 @@ package checks
 import (
 	"strings"
 
-	"actwiz/facts"
-	"actwiz/i18n"
+	"actwiz/internal/facts"
+	"actwiz/internal/i18n"
 )
 
 var biosSerial = Definition{

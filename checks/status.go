@@ -1,9 +1,11 @@
 // Package checks judges facts. Every check is a pure function of a snapshot
 // and the configured rules: no I/O, so every rule is tested on any OS and a
 // recorded snapshot is judged exactly as the live machine would be.
+//
+// It may import internal/facts and internal/i18n only: the rules sit just above the facts they judge.
 package checks
 
-import "actwiz/i18n"
+import "actwiz/internal/i18n"
 
 // Status is the outcome of one check (spec §1).
 type Status string

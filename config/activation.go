@@ -5,8 +5,8 @@ import (
 	"strings"
 	"time"
 
-	"actwiz/activation"
-	"actwiz/i18n"
+	"actwiz/internal/activation"
+	"actwiz/internal/i18n"
 )
 
 // Activation is the activation step's settings.

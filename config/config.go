@@ -3,12 +3,14 @@
 // the one before. It decodes into a typed struct and refuses unknown keys
 // and bad values with a message naming the file or variable, the key and
 // what is allowed.
+//
+// It may import the packages whose settings it decodes (probe, serial, activation, logs/collect) and the text and file helpers; never steps, ui or cli.
 package config
 
 import (
 	"time"
 
-	"actwiz/probe"
+	"actwiz/internal/probe"
 )
 
 // Config is every setting. The mapstructure tag is the key's name in a

@@ -11,8 +11,8 @@ import (
 	"github.com/go-viper/mapstructure/v2"
 	"github.com/spf13/viper"
 
-	"actwiz/fileerr"
-	"actwiz/i18n"
+	"actwiz/internal/files"
+	"actwiz/internal/i18n"
 )
 
 // relativeToFile lists the folder keys that, when relative in a config
@@ -104,7 +104,7 @@ func findFile(opts Options) (string, error) {
 	if opts.File != "" {
 		info, err := os.Stat(opts.File)
 		if err != nil {
-			return "", errorT(msgUnreadable, opts.File, fileerr.Reason(err))
+			return "", errorT(msgUnreadable, opts.File, files.Reason(err))
 		}
 		if info.IsDir() {
 			return "", errorT(msgIsFolder, opts.File)

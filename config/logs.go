@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"actwiz/collect"
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
+	"actwiz/internal/logs/collect"
 )
 
 // Logs is the log package (issue 5): which collectors run and the name.

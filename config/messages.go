@@ -1,6 +1,6 @@
 package config
 
-import "actwiz/i18n"
+import "actwiz/internal/i18n"
 
 var (
 	msgUnreadable   = i18n.T("无法读取配置文件 %s：%v。", "Config file %s cannot be read: %v.")

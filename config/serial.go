@@ -3,8 +3,8 @@ package config
 import (
 	"strings"
 
-	"actwiz/i18n"
-	"actwiz/serial"
+	"actwiz/internal/i18n"
+	"actwiz/internal/serial"
 )
 
 // Serial is the serial reconciliation's settings.

@@ -4,7 +4,7 @@ import (
 	"os"
 	"strings"
 
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
 )
 
 // Report says where the wizard saves its report JSON.

@@ -3,7 +3,7 @@ package config
 import (
 	"time"
 
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
 )
 
 // Validator checks values that decoded to the right type but are not

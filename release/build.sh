@@ -43,7 +43,7 @@ case " $targets " in
   *" windows/"*) release/resources.sh "$src" "$version" ;;
 esac
 
-ldflags="-s -w -buildid= -X actwiz/cli.Version=$version -X actwiz/cli.Commit=$commit -X actwiz/cli.BuildDate=$date"
+ldflags="-s -w -buildid= -X actwiz/internal/cli.Version=$version -X actwiz/internal/cli.Commit=$commit -X actwiz/internal/cli.BuildDate=$date"
 built=()
 for target in $targets; do
   goos=${target%/*}

@@ -3,10 +3,10 @@ package steps
 import (
 	"context"
 
-	"actwiz/activation"
 	"actwiz/checks"
-	"actwiz/i18n"
-	"actwiz/serial"
+	"actwiz/internal/activation"
+	"actwiz/internal/i18n"
+	"actwiz/internal/serial"
 )
 
 // Activation runs the pre-flight checks and, with the user's consent,

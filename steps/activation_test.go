@@ -6,9 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"actwiz/activation"
 	"actwiz/checks"
-	"actwiz/serial"
+	"actwiz/internal/activation"
+	"actwiz/internal/serial"
 )
 
 type recordingDriver struct{ got []string }

@@ -6,10 +6,10 @@ import (
 	"runtime"
 	"strings"
 
-	"actwiz/collect"
-	"actwiz/elevation"
-	"actwiz/i18n"
-	"actwiz/termsafe"
+	"actwiz/internal/i18n"
+	"actwiz/internal/logs/collect"
+	"actwiz/internal/machinetext"
+	"actwiz/internal/platform/elevation"
 )
 
 // Handover says this actwiz has handed the work to another one (restarted
@@ -45,7 +45,7 @@ func AdminNames(cs []collect.Collector, goos string) []string {
 	var names []string
 	for _, c := range cs {
 		if c.Admin && c.AppliesTo(goos) {
-			names = append(names, termsafe.Escape(c.Name))
+			names = append(names, machinetext.Escape(c.Name))
 		}
 	}
 	return names
@@ -82,7 +82,7 @@ func (l *Logs) offerRestart(ctx context.Context, s *Session, emit func(Event)) b
 	case errors.Is(err, elevation.ErrUnsupported):
 		emit(Note{Step: LogsID, Text: hintSudo, Keep: true})
 	default:
-		emit(Note{Step: LogsID, Text: msgRestartFailed.F(termsafe.Escape(err.Error())), Keep: true})
+		emit(Note{Step: LogsID, Text: msgRestartFailed.F(machinetext.Escape(err.Error())), Keep: true})
 	}
 	return false
 }

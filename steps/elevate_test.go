@@ -10,11 +10,11 @@ import (
 	"time"
 
 	"actwiz/checks"
-	"actwiz/collect"
-	"actwiz/elevation"
-	"actwiz/facts"
-	"actwiz/glyphs"
-	"actwiz/i18n"
+	"actwiz/internal/display"
+	"actwiz/internal/facts"
+	"actwiz/internal/i18n"
+	"actwiz/internal/logs/collect"
+	"actwiz/internal/platform/elevation"
 )
 
 // restartRecorder stands in for elevation.Restart: it records what the
@@ -46,7 +46,7 @@ func runElevate(t *testing.T, step *Logs, answer string) elevateRun {
 	if runtime.GOOS == "windows" {
 		t.Skip("the test collectors are shell commands")
 	}
-	step.Builtin, step.Prefix, step.Dir, step.Ask, step.Version, step.Glyphs = false, "CMGE_Log", t.TempDir(), true, "test", glyphs.Plain
+	step.Builtin, step.Prefix, step.Dir, step.Ask, step.Version, step.Glyphs = false, "CMGE_Log", t.TempDir(), true, "test", display.Plain
 	step.Now = func() time.Time { return time.Date(2026, 11, 27, 0, 30, 0, 0, time.Local) }
 	snap := facts.New()
 	snap.Host.Name = "pc-elev"

@@ -4,10 +4,10 @@ import (
 	"strings"
 	"time"
 
-	"actwiz/activation"
 	"actwiz/config"
-	"actwiz/serial"
-	"actwiz/spp"
+	"actwiz/internal/activation"
+	"actwiz/internal/activation/spp"
+	"actwiz/internal/serial"
 )
 
 // lastSerialTimeout bounds reading the last serial (WMI has no timeout).

@@ -3,8 +3,8 @@ package steps
 import (
 	"testing"
 
-	"actwiz/activation"
 	"actwiz/config"
+	"actwiz/internal/activation"
 )
 
 func TestStepsFromConfig(t *testing.T) {

@@ -5,9 +5,9 @@ import (
 	"time"
 
 	"actwiz/checks"
-	"actwiz/facts"
-	"actwiz/i18n"
-	"actwiz/probe"
+	"actwiz/internal/facts"
+	"actwiz/internal/i18n"
+	"actwiz/internal/probe"
 )
 
 // Hardware reads the machine (or a recorded snapshot) and runs the six

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"actwiz/checks"
-	"actwiz/facts"
-	"actwiz/probe"
+	"actwiz/internal/facts"
+	"actwiz/internal/probe"
 )
 
 // hangingReader answers every section from snap except the one that never

@@ -11,17 +11,16 @@ import (
 	"strings"
 	"time"
 
-	"actwiz/bytesize"
 	"actwiz/checks"
-	"actwiz/collect"
-	"actwiz/elevation"
-	"actwiz/facts"
-	"actwiz/glyphs"
-	"actwiz/i18n"
-	"actwiz/report"
-	"actwiz/termsafe"
-	"actwiz/upload"
-	"actwiz/userdirs"
+	"actwiz/internal/display"
+	"actwiz/internal/facts"
+	"actwiz/internal/files"
+	"actwiz/internal/i18n"
+	"actwiz/internal/logs/collect"
+	"actwiz/internal/logs/upload"
+	"actwiz/internal/machinetext"
+	"actwiz/internal/platform/elevation"
+	"actwiz/internal/report"
 )
 
 // Logs packs the seven categories of logs into one zip: a checklist of the
@@ -38,7 +37,7 @@ type Logs struct {
 	// Ask shows the checklist and, at the end, offers to open the folder.
 	Ask     bool
 	Version string
-	Glyphs  glyphs.Set
+	Glyphs  display.Set
 	Now     func() time.Time
 	// OpenFolder shows the package in the file manager; nil offers nothing.
 	OpenFolder func(path string) error
@@ -149,7 +148,7 @@ func (l *Logs) Run(ctx context.Context, s *Session, emit func(Event)) {
 	}
 	dir := l.Dir
 	if dir == "" {
-		d, err := userdirs.Desktop()
+		d, err := files.Desktop()
 		if err != nil {
 			finish(fmt.Errorf("%s", msgNoDesktop.F(err).EN))
 			return
@@ -227,13 +226,13 @@ func (l *Logs) emitProgress(e logsEvent, emit func(Event)) {
 	emit(ItemDone{Step: LogsID, Result: r})
 }
 
-// EscapePath is termsafe.Escape for text holding Windows paths: each part
+// EscapePath is machinetext.Escape for text holding Windows paths: each part
 // between backslashes is escaped, and the backslashes are kept single so a
 // path can be read and copied as Explorer shows it.
 func EscapePath(s string) string {
 	parts := strings.Split(s, `\`)
 	for i, p := range parts {
-		parts[i] = termsafe.Escape(p)
+		parts[i] = machinetext.Escape(p)
 	}
 	return strings.Join(parts, `\`)
 }
@@ -243,7 +242,7 @@ func ResultOf(r *collect.Result) checks.Result {
 	status := map[collect.Status]checks.Status{collect.Pass: checks.Pass, collect.Warn: checks.Warn, collect.Fail: checks.Fail, collect.Skip: checks.Skip}[r.Status]
 	observed := ""
 	if len(r.Files) > 0 {
-		observed = bytesize.Format(r.Bytes())
+		observed = display.Size(r.Bytes())
 	}
 	return checks.Result{
 		ID:       LogsID + "." + r.Collector.Name,
@@ -295,7 +294,7 @@ func (l *Logs) offerFolder(ctx context.Context, emit func(Event), path string) {
 }
 
 // ownFiles are actwiz's report of this run and the facts snapshot.
-func ownFiles(s *Session, version string, g glyphs.Set, now time.Time) ([]collect.Own, error) {
+func ownFiles(s *Session, version string, g display.Set, now time.Time) ([]collect.Own, error) {
 	src := report.Source{Kind: "machine"}
 	if s.Source.Snapshot {
 		src = report.Source{Kind: "snapshot", File: s.Source.File}
@@ -387,7 +386,7 @@ func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) s
 	if !l.Ask || l.Upload.URL == "" {
 		return ""
 	}
-	a, err := Ask(ctx, emit, &Question{Step: LogsID, ID: "logs.upload", Kind: Confirm, Prompt: msgOfferUpload.F(termsafe.Escape(l.Upload.URL)), Default: "y"})
+	a, err := Ask(ctx, emit, &Question{Step: LogsID, ID: "logs.upload", Kind: Confirm, Prompt: msgOfferUpload.F(machinetext.Escape(l.Upload.URL)), Default: "y"})
 	if err != nil || a.Cancelled || a.Text != "y" {
 		return ""
 	}
@@ -397,7 +396,7 @@ func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) s
 	}
 	if opts.Password == "" && opts.User != "" {
 		a, err := Ask(ctx, emit, &Question{Step: LogsID, ID: "logs.upload-password", Kind: Secret,
-			Prompt: msgUploadPassword.F(termsafe.Escape(opts.User)),
+			Prompt: msgUploadPassword.F(machinetext.Escape(opts.User)),
 			Validate: func(answer string) i18n.Text {
 				if answer == "" {
 					return msgNeedPassword
@@ -448,7 +447,7 @@ func (l *Logs) offerUpload(ctx context.Context, emit func(Event), path string) s
 				emit(Note{Step: LogsID, Text: msgUploadKept.F(EscapePath(path))})
 				return ""
 			}
-			emit(Note{Step: LogsID, Text: msgUploadDone.F(termsafe.Escape(d.res.URL)), Keep: true})
+			emit(Note{Step: LogsID, Text: msgUploadDone.F(machinetext.Escape(d.res.URL)), Keep: true})
 			return d.res.URL
 		}
 	}

@@ -14,11 +14,11 @@ import (
 	"time"
 
 	"actwiz/checks"
-	"actwiz/collect"
-	"actwiz/facts"
-	"actwiz/glyphs"
-	"actwiz/i18n"
-	"actwiz/upload"
+	"actwiz/internal/display"
+	"actwiz/internal/facts"
+	"actwiz/internal/i18n"
+	"actwiz/internal/logs/collect"
+	"actwiz/internal/logs/upload"
 )
 
 func TestLogsStepAsksThenPacksTheChosenCategories(t *testing.T) {
@@ -27,7 +27,7 @@ func TestLogsStepAsksThenPacksTheChosenCategories(t *testing.T) {
 	}
 	dir := t.TempDir()
 	step := &Logs{
-		Builtin: false, Prefix: "CMGE_Log", Dir: dir, Ask: true, Version: "test", Glyphs: glyphs.Plain,
+		Builtin: false, Prefix: "CMGE_Log", Dir: dir, Ask: true, Version: "test", Glyphs: display.Plain,
 		Now: func() time.Time { return time.Date(2026, 11, 26, 10, 0, 0, 0, time.Local) },
 		Extra: []collect.Collector{
 			{Name: "net", Category: "network", Command: []string{"sh", "-c", "echo net"}},
@@ -104,7 +104,7 @@ func TestLogsStepOpensTheFolderAndUploads(t *testing.T) {
 	defer srv.Close()
 	var revealed string
 	step := &Logs{
-		Prefix: "CMGE_Log", Dir: t.TempDir(), Ask: true, Glyphs: glyphs.Plain, Now: time.Now,
+		Prefix: "CMGE_Log", Dir: t.TempDir(), Ask: true, Glyphs: display.Plain, Now: time.Now,
 		Extra:      []collect.Collector{{Name: "net", Category: "network", Command: []string{"sh", "-c", "echo net"}}},
 		OpenFolder: func(p string) error { revealed = p; return nil },
 		Upload:     upload.Options{URL: srv.URL + "/dav/", User: "reseller7"},
@@ -173,7 +173,7 @@ func TestEscapePath(t *testing.T) {
 func TestLogsStepSkipsOnASnapshot(t *testing.T) {
 	dir := t.TempDir()
 	step := &Logs{
-		Prefix: "CMGE_Log", Dir: dir, Ask: true, Glyphs: glyphs.Plain, Now: time.Now,
+		Prefix: "CMGE_Log", Dir: dir, Ask: true, Glyphs: display.Plain, Now: time.Now,
 		Extra:      []collect.Collector{{Name: "net", Category: "network", Command: []string{"sh", "-c", "echo net"}}},
 		OpenFolder: func(string) error { t.Error("a snapshot run must not open folders"); return nil },
 	}

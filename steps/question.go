@@ -3,7 +3,7 @@ package steps
 import (
 	"context"
 
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
 )
 
 // QuestionKind says what sort of answer a question takes.

@@ -5,8 +5,8 @@ import (
 	"time"
 
 	"actwiz/checks"
-	"actwiz/i18n"
-	"actwiz/serial"
+	"actwiz/internal/i18n"
+	"actwiz/internal/serial"
 )
 
 // Serial asks for the serial to activate with, checks its format, and

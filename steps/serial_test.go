@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"actwiz/checks"
-	"actwiz/serial"
+	"actwiz/internal/serial"
 )
 
 func TestSerialStep(t *testing.T) {

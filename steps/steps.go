@@ -3,6 +3,8 @@
 // sends a Question and waits for the answer. The views (the Bubble Tea
 // wizard and the line-by-line plain mode) only render events and send
 // answers, so both show the same steps, results and questions.
+//
+// It may import config, checks and everything under internal/ that does the work; never ui or internal/cli, which drive it.
 package steps
 
 import (
@@ -10,8 +12,8 @@ import (
 	"time"
 
 	"actwiz/checks"
-	"actwiz/facts"
-	"actwiz/i18n"
+	"actwiz/internal/facts"
+	"actwiz/internal/i18n"
 )
 
 // Step is one stage of the wizard. Adding a step is one new type that

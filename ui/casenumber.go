@@ -4,7 +4,7 @@ import (
 	"regexp"
 	"strings"
 
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
 )
 
 const maxCaseLen = 40

@@ -15,11 +15,11 @@ import (
 	"github.com/muesli/termenv"
 
 	"actwiz/checks"
-	"actwiz/facts"
-	"actwiz/glyphs"
-	"actwiz/i18n"
+	"actwiz/internal/display"
+	"actwiz/internal/facts"
+	"actwiz/internal/i18n"
+	"actwiz/internal/probe"
 	"actwiz/internal/winetest"
-	"actwiz/probe"
 	"actwiz/steps"
 )
 
@@ -53,7 +53,7 @@ type driver struct {
 
 type setup struct {
 	lang     i18n.Lang
-	glyphs   glyphs.Set
+	glyphs   display.Set
 	w, h     int
 	snapshot string // file under testdata/snapshots, or ""
 	reader   probe.Reader
@@ -74,7 +74,7 @@ func loadSnapshot(t *testing.T, name string) facts.Snapshot {
 func newDriver(t *testing.T, s setup) *driver {
 	t.Helper()
 	if s.glyphs.Name == "" {
-		s.glyphs = glyphs.Unicode
+		s.glyphs = display.Unicode
 	}
 	if s.w == 0 {
 		s.w, s.h = 80, 24

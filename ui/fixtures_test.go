@@ -4,9 +4,9 @@ import (
 	"context"
 
 	"actwiz/checks"
-	"actwiz/facts"
-	"actwiz/i18n"
-	"actwiz/probe"
+	"actwiz/internal/facts"
+	"actwiz/internal/i18n"
+	"actwiz/internal/probe"
 	"actwiz/steps"
 )
 

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"time"
 
-	"actwiz/activation"
-	"actwiz/probe"
-	"actwiz/serial"
+	"actwiz/internal/activation"
+	"actwiz/internal/probe"
+	"actwiz/internal/serial"
 	"actwiz/steps"
 )
 

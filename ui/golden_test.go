@@ -9,8 +9,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"actwiz/glyphs"
-	"actwiz/i18n"
+	"actwiz/internal/display"
+	"actwiz/internal/i18n"
 	"actwiz/steps"
 )
 
@@ -18,7 +18,7 @@ import (
 type variant struct {
 	lang   i18n.Lang
 	w, h   int
-	glyphs glyphs.Set
+	glyphs display.Set
 }
 
 func (v variant) name() string {
@@ -26,9 +26,9 @@ func (v variant) name() string {
 }
 
 var variants = []variant{
-	{i18n.ZH, 80, 24, glyphs.Unicode}, {i18n.EN, 80, 24, glyphs.Unicode},
-	{i18n.ZH, 120, 40, glyphs.Unicode}, {i18n.EN, 120, 40, glyphs.Unicode},
-	{i18n.ZH, 80, 24, glyphs.Plain}, {i18n.EN, 80, 24, glyphs.Plain},
+	{i18n.ZH, 80, 24, display.Unicode}, {i18n.EN, 80, 24, display.Unicode},
+	{i18n.ZH, 120, 40, display.Unicode}, {i18n.EN, 120, 40, display.Unicode},
+	{i18n.ZH, 80, 24, display.Plain}, {i18n.EN, 80, 24, display.Plain},
 }
 
 // screens drive the wizard to each screen from a fresh start.

@@ -8,11 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"actwiz/collect"
-	"actwiz/elevation"
-	"actwiz/glyphs"
-	"actwiz/i18n"
-	"actwiz/probe"
+	"actwiz/internal/display"
+	"actwiz/internal/i18n"
+	"actwiz/internal/logs/collect"
+	"actwiz/internal/platform/elevation"
+	"actwiz/internal/probe"
 	"actwiz/steps"
 )
 
@@ -61,7 +61,7 @@ func TestWizardEndsWhenHandedToTheElevatedWindow(t *testing.T) {
 func TestPlainModeHandsOver(t *testing.T) {
 	var restarts []elevation.Options
 	sess := &steps.Session{Lang: i18n.ZH, Started: fixedNow}
-	opts := Options{Steps: []steps.Step{adminLogs(t, &restarts)}, Session: sess, Lang: i18n.ZH, Glyphs: glyphs.Plain, ReportDir: t.TempDir(), Version: "test", Now: func() time.Time { return fixedNow }}
+	opts := Options{Steps: []steps.Step{adminLogs(t, &restarts)}, Session: sess, Lang: i18n.ZH, Glyphs: display.Plain, ReportDir: t.TempDir(), Version: "test", Now: func() time.Time { return fixedNow }}
 	var out bytes.Buffer
 	code, err := RunPlain(context.Background(), opts, strings.NewReader("CAS-1\n\ny\n"), &out)
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"actwiz/checks"
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
 )
 
 // A probe that never returns: the screen keeps answering keys while it

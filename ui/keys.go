@@ -3,7 +3,7 @@ package ui
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
 )
 
 // keyMap holds every key the wizard knows. Bindings that do not apply on

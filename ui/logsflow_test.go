@@ -7,10 +7,10 @@ import (
 	"testing"
 	"time"
 
-	"actwiz/collect"
-	"actwiz/glyphs"
-	"actwiz/i18n"
-	"actwiz/probe"
+	"actwiz/internal/display"
+	"actwiz/internal/i18n"
+	"actwiz/internal/logs/collect"
+	"actwiz/internal/probe"
 	"actwiz/steps"
 )
 
@@ -23,7 +23,7 @@ func tinyLogs(t *testing.T, opened *string) *steps.Logs {
 		t.Fatal(err)
 	}
 	return &steps.Logs{
-		Prefix: "CMGE_Log", Dir: t.TempDir(), Ask: true, Version: "test", Glyphs: glyphs.Plain,
+		Prefix: "CMGE_Log", Dir: t.TempDir(), Ask: true, Version: "test", Glyphs: display.Plain,
 		Now:        func() time.Time { return fixedNow },
 		Extra:      []collect.Collector{{Name: "client-log", Category: "activation-log", Files: []string{filepath.Join(src, "*.log")}}},
 		OpenFolder: func(p string) error { *opened = p; return nil },

@@ -1,6 +1,6 @@
 package ui
 
-import "actwiz/i18n"
+import "actwiz/internal/i18n"
 
 // Messages of the wizard and its plain mode. The Chinese is written for the
 // user at the PC and in the words support agents use on the phone.

@@ -2,6 +2,8 @@
 // the steps (welcome, each step of the step list, summary), and a plain
 // line-by-line mode for screen readers, slow remote shells and logs. Both
 // are views of the same steps.Event stream; neither knows how a check works.
+//
+// It may import steps, checks, internal/report and the text helpers; it never reads a machine or runs a command itself.
 package ui
 
 import (
@@ -14,9 +16,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"actwiz/checks"
-	"actwiz/glyphs"
-	"actwiz/i18n"
-	"actwiz/report"
+	"actwiz/internal/display"
+	"actwiz/internal/i18n"
+	"actwiz/internal/report"
 	"actwiz/steps"
 )
 
@@ -26,7 +28,7 @@ type Options struct {
 	Steps   []steps.Step
 	Session *steps.Session
 	Lang    i18n.Lang
-	Glyphs  glyphs.Set
+	Glyphs  display.Set
 	// ReportDir is where the report JSON is saved.
 	ReportDir string
 	Version   string
@@ -83,7 +85,7 @@ func New(ctx context.Context, opts Options) *Model {
 	if sess == nil {
 		sess = &steps.Session{}
 	}
-	plain := opts.Glyphs.Name == glyphs.Plain.Name
+	plain := opts.Glyphs.Name == display.Plain.Name
 	sh := &shared{width: 80, height: 24, lang: opts.Lang, glyphs: opts.Glyphs, styles: newStyles(opts.Glyphs), keys: newKeyMap(opts.Lang, plain)}
 	m := &Model{sh: sh, opts: opts, sess: sess, ctx: ctx, welcome: newWelcome(sess.Case), help: help.New(), caseNo: sess.Case}
 	m.help.ShortSeparator = "  "

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"actwiz/checks"
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
 	"actwiz/steps"
 )
 

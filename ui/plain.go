@@ -11,11 +11,11 @@ import (
 	"unicode/utf8"
 
 	"actwiz/checks"
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
+	"actwiz/internal/platform/ttyecho"
+	"actwiz/internal/report/supportcode"
 	"actwiz/steps"
-	"actwiz/supportcode"
-	"actwiz/termsafe"
-	"actwiz/ttyecho"
 )
 
 // Plain mode: the same steps, results and questions as the wizard, printed
@@ -96,7 +96,7 @@ func (p *plainView) read(secret bool) (string, bool) {
 			case p.echo && secret:
 				p.line(strings.Repeat("*", utf8.RuneCountInString(s)))
 			case p.echo:
-				p.line(termsafe.Escape(s))
+				p.line(machinetext.Escape(s))
 			}
 			return s, true
 		}
@@ -125,7 +125,7 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 		p.line(p.t(opts.Notice))
 	}
 	if sess.Source.Snapshot {
-		p.line(p.t(msgSnapshot.F(termsafe.Escape(sess.Source.File))))
+		p.line(p.t(msgSnapshot.F(machinetext.Escape(sess.Source.File))))
 	}
 	p.line("")
 	p.line(p.t(msgWelcomeIntro))
@@ -176,14 +176,14 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 	case m.summary.saveErr != nil:
 		p.line(p.t(msgSaveFailed.F(m.summary.saveErr.Error())))
 	case m.summary.savedPath != "":
-		p.line(p.t(msgSavedTo) + " " + termsafe.Escape(m.summary.savedPath))
+		p.line(p.t(msgSavedTo) + " " + machinetext.Escape(m.summary.savedPath))
 	}
 	shown := summaryFor(opts.Steps, sess, sess.Case, opts.UploadURL)
 	if shown.logPackage != "" {
-		p.line(p.t(msgLogPackageLabel) + " " + termsafe.Escape(shown.logPackage))
+		p.line(p.t(msgLogPackageLabel) + " " + machinetext.Escape(shown.logPackage))
 	}
 	if shown.logMap != "" {
-		p.line(p.t(msgLogMapLabel) + " " + termsafe.Escape(shown.logMap))
+		p.line(p.t(msgLogMapLabel) + " " + machinetext.Escape(shown.logMap))
 	}
 	if len(all) > 0 {
 		p.line(p.t(msgNextTitle))

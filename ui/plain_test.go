@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"actwiz/checks"
-	"actwiz/glyphs"
-	"actwiz/i18n"
-	"actwiz/probe"
-	"actwiz/serial"
+	"actwiz/internal/display"
+	"actwiz/internal/i18n"
+	"actwiz/internal/probe"
+	"actwiz/internal/serial"
 	"actwiz/steps"
 )
 
@@ -26,7 +26,7 @@ func plainOptions(t *testing.T, lang i18n.Lang, snapshot string, extra ...steps.
 		Source: steps.Source{Snapshot: true, File: "testdata/snapshots/" + snapshot}}
 	list := []steps.Step{&steps.Hardware{Reader: probe.FromSnapshot(loadSnapshot(t, snapshot)), Timeout: 5 * time.Second,
 		Rules: checks.DefaultRules(), Now: func() time.Time { return fixedNow }}}
-	return Options{Steps: append(list, extra...), Session: sess, Lang: lang, Glyphs: glyphs.Plain,
+	return Options{Steps: append(list, extra...), Session: sess, Lang: lang, Glyphs: display.Plain,
 		ReportDir: dir, Version: "test", Now: func() time.Time { return fixedNow }}, dir
 }
 
@@ -141,7 +141,7 @@ func TestPlainModeEndOfInputTakesDefaults(t *testing.T) {
 func TestPlainEndOfInputNeverSaysYes(t *testing.T) {
 	for _, kind := range []steps.QuestionKind{steps.Confirm, steps.Secret, steps.Input} {
 		var out bytes.Buffer
-		p := &plainView{out: &out, in: bufio.NewReader(strings.NewReader("")), lang: i18n.EN, sh: &shared{lang: i18n.EN, glyphs: glyphs.Plain}}
+		p := &plainView{out: &out, in: bufio.NewReader(strings.NewReader("")), lang: i18n.EN, sh: &shared{lang: i18n.EN, glyphs: display.Plain}}
 		q := &steps.Question{ID: "logs.upload", Kind: kind, Default: "y", Prompt: i18n.T("上传？", "Upload?"),
 			Validate: func(string) i18n.Text { return i18n.T("不行", "no good") }}
 		answered := make(chan steps.Answer, 1)

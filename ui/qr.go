@@ -6,8 +6,8 @@ import (
 
 	qrcode "github.com/skip2/go-qrcode"
 
-	"actwiz/supportcode"
-	"actwiz/termsafe"
+	"actwiz/internal/machinetext"
+	"actwiz/internal/report/supportcode"
 )
 
 // quietZone is the light margin around the symbol, in modules. The
@@ -20,7 +20,7 @@ func qrPayload(code, host, caseNo string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "actwiz %s", supportcode.Format(code))
 	if host != "" {
-		fmt.Fprintf(&b, "\nhost %s", termsafe.Escape(host))
+		fmt.Fprintf(&b, "\nhost %s", machinetext.Escape(host))
 	}
 	if caseNo != "" {
 		fmt.Fprintf(&b, "\ncase %s", caseNo)

@@ -4,15 +4,15 @@ import (
 	"strings"
 	"testing"
 
-	"actwiz/glyphs"
-	"actwiz/i18n"
+	"actwiz/internal/display"
+	"actwiz/internal/i18n"
 	"actwiz/steps"
 )
 
 // The serial is masked as it is typed; Tab shows it and hides it again,
 // and whatever is shown, the results carry it masked.
 func TestSecretRevealKey(t *testing.T) {
-	d := fullFlow(t, variant{lang: i18n.EN, glyphs: glyphs.Unicode, w: 120, h: 40})
+	d := fullFlow(t, variant{lang: i18n.EN, glyphs: display.Unicode, w: 120, h: 40})
 	d.next()
 	d.untilQuestion(1, steps.SerialQuestion)
 	d.send(keyMsg("AA02210025590"))

@@ -13,8 +13,8 @@ import (
 	"github.com/muesli/termenv"
 
 	"actwiz/checks"
-	"actwiz/supportcode"
-	"actwiz/termsafe"
+	"actwiz/internal/machinetext"
+	"actwiz/internal/report/supportcode"
 )
 
 var timeNow = time.Now
@@ -89,7 +89,7 @@ func Run(ctx context.Context, opts Options, getenv func(string) string) (int, er
 		fmt.Fprintln(os.Stdout, fm.sh.t(msgPlainCode.F(supportcode.Format(fm.summary.code))))
 	}
 	if fm.summary.savedPath != "" {
-		fmt.Fprintln(os.Stdout, fm.sh.t(msgSavedTo)+" "+termsafe.Escape(fm.summary.savedPath))
+		fmt.Fprintln(os.Stdout, fm.sh.t(msgSavedTo)+" "+machinetext.Escape(fm.summary.savedPath))
 	}
 	return checks.ExitCode(fm.Results()), nil
 }

@@ -8,10 +8,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"actwiz/checks"
-	"actwiz/i18n"
-	"actwiz/report"
+	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
+	"actwiz/internal/report"
 	"actwiz/steps"
-	"actwiz/termsafe"
 )
 
 type runState int
@@ -354,7 +354,7 @@ func (m *stepModel) detailLines(sh *shared, width int, osFamily string) []string
 func safeText(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = termsafe.Escape(l)
+		lines[i] = machinetext.Escape(l)
 	}
 	return strings.Join(lines, "\n")
 }

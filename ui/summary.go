@@ -6,10 +6,10 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"actwiz/checks"
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
+	"actwiz/internal/report/supportcode"
 	"actwiz/steps"
-	"actwiz/supportcode"
-	"actwiz/termsafe"
 )
 
 // summaryModel is the last screen: every result grouped by step, the
@@ -53,7 +53,7 @@ func logsNext(pkg, uploaded, uploadURL string) []i18n.Text {
 	case pkg == "":
 		return nil
 	case uploaded != "":
-		return []i18n.Text{msgNextUploaded.F(termsafe.Escape(uploaded))}
+		return []i18n.Text{msgNextUploaded.F(machinetext.Escape(uploaded))}
 	case uploadURL != "":
 		return []i18n.Text{msgNextUploadLogs}
 	}
@@ -134,7 +134,7 @@ func (m *summaryModel) textLines(sh *shared, in summaryInput, width int) []strin
 	var left []string
 	head := sh.styles.title.Render(sh.t(msgSummaryTitle))
 	if in.host != "" {
-		head += "  " + sh.t(msgHostLabel.F(sh.fit(termsafe.Escape(in.host))))
+		head += "  " + sh.t(msgHostLabel.F(sh.fit(machinetext.Escape(in.host))))
 	}
 	if in.caseNo != "" {
 		head += "  " + sh.t(msgCaseShort.F(in.caseNo))
@@ -171,17 +171,17 @@ func (m *summaryModel) textLines(sh *shared, in summaryInput, width int) []strin
 		left = append(left, wrap(sh.styles.warnText.Render(sh.glyphs.Fail)+" "+sh.t(msgSaveFailed.F(m.saveErr.Error())), width)...)
 	case m.savedPath != "":
 		left = append(left, sh.t(msgSavedTo))
-		left = append(left, wrapPath("  "+sh.fit(termsafe.Escape(m.savedPath)), width)...)
+		left = append(left, wrapPath("  "+sh.fit(machinetext.Escape(m.savedPath)), width)...)
 	default:
 		left = append(left, sh.t(msgSaving))
 	}
 	if in.logPackage != "" {
 		left = append(left, sh.t(msgLogPackageLabel))
-		left = append(left, wrapPath("  "+sh.fit(termsafe.Escape(in.logPackage)), width)...)
+		left = append(left, wrapPath("  "+sh.fit(machinetext.Escape(in.logPackage)), width)...)
 	}
 	if in.logMap != "" {
 		left = append(left, wrap(sh.t(msgLogMapLabel), width)...)
-		left = append(left, wrapPath("  "+sh.fit(termsafe.Escape(in.logMap)), width)...)
+		left = append(left, wrapPath("  "+sh.fit(machinetext.Escape(in.logMap)), width)...)
 	}
 
 	left = append(left, sh.styles.bold.Render(sh.t(msgNextTitle)))

@@ -8,8 +8,8 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"actwiz/checks"
-	"actwiz/glyphs"
-	"actwiz/i18n"
+	"actwiz/internal/display"
+	"actwiz/internal/i18n"
 )
 
 // shared is what every screen reads: the terminal's size, the language, the
@@ -17,12 +17,12 @@ import (
 type shared struct {
 	width, height int
 	lang          i18n.Lang
-	glyphs        glyphs.Set
+	glyphs        display.Set
 	styles        styles
 	keys          keyMap
 }
 
-func (s *shared) plainGlyphs() bool { return s.glyphs.Name == glyphs.Plain.Name }
+func (s *shared) plainGlyphs() bool { return s.glyphs.Name == display.Plain.Name }
 
 // t renders a message in the current language, made safe for the theme.
 func (s *shared) t(text i18n.Text) string { return s.fit(text.In(s.lang)) }
@@ -55,7 +55,7 @@ type styles struct {
 	box                                            lipgloss.Border
 }
 
-func newStyles(g glyphs.Set) styles {
+func newStyles(g display.Set) styles {
 	// ANSI colours 0-15 follow the user's palette, so they keep their
 	// contrast on PowerShell's blue as well as on black or white.
 	st := styles{
@@ -74,7 +74,7 @@ func newStyles(g glyphs.Set) styles {
 		},
 		box: lipgloss.RoundedBorder(),
 	}
-	if g.Name == glyphs.Plain.Name {
+	if g.Name == display.Plain.Name {
 		st.box = lipgloss.ASCIIBorder()
 	}
 	return st

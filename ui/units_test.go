@@ -8,7 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-runewidth"
 
-	"actwiz/glyphs"
+	"actwiz/internal/display"
 )
 
 func TestCheckCase(t *testing.T) {
@@ -79,7 +79,7 @@ func TestNextStepsFollowTheWorstResult(t *testing.T) {
 func TestWidthsAgree(t *testing.T) {
 	AgreeOnWidths()
 	samples := []string{"案件编号（可不填）：", "“在根容器中”", "…", "→", "·", "─│╭╮", "✓✗●○◌›•", "⠋⣾", "▀▄█", "PF2XK7QW", "ＣＡＳ"}
-	for _, g := range []glyphs.Set{glyphs.Unicode, glyphs.Plain} {
+	for _, g := range []display.Set{display.Unicode, display.Plain} {
 		samples = append(samples, g.Pass, g.Warn, g.Fail, g.Unknown, g.Skip, g.Cursor, g.Bullet, g.Arrow, g.Ellipsis, g.Running, g.Done, g.Pending, g.Separator)
 	}
 	for _, s := range samples {
@@ -90,11 +90,11 @@ func TestWidthsAgree(t *testing.T) {
 }
 
 func TestAsciiPunctuation(t *testing.T) {
-	got := glyphs.Plain.Fit("“在根容器中”为“真”… → ·")
+	got := display.Plain.Fit("“在根容器中”为“真”… → ·")
 	if got != `"在根容器中"为"真"... -> -` {
 		t.Errorf("asciiPunctuation = %q", got)
 	}
-	if glyphs.HasAmbiguous(got) {
+	if display.HasAmbiguous(got) {
 		t.Errorf("%q still holds an ambiguous-width character", got)
 	}
 }

@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"actwiz/checks"
-	"actwiz/i18n"
-	"actwiz/termsafe"
+	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
 )
 
 // View draws the frame: a header (with the snapshot warning when judging a
@@ -88,7 +88,7 @@ func (m *Model) headerLines(w int) []string {
 	left := sh.styles.title.Render(sh.t(msgAppTitle))
 	right := sh.t(msgStepOf.F(m.screen+1, m.summaryIndex()+1))
 	if host := m.hostName(); host != "" {
-		right = sh.fit(termsafe.Escape(host)) + "  " + right
+		right = sh.fit(machinetext.Escape(host)) + "  " + right
 	}
 	gap := w - cellWidth(left) - cellWidth(right)
 	line := left
@@ -100,7 +100,7 @@ func (m *Model) headerLines(w int) []string {
 		lines = append(lines, wrap(sh.t(m.opts.Notice), w)...)
 	}
 	if m.sess.Source.Snapshot {
-		banner := sh.glyphs.Warn + " " + sh.t(msgSnapshot.F(sh.fit(termsafe.Escape(m.sess.Source.File))))
+		banner := sh.glyphs.Warn + " " + sh.t(msgSnapshot.F(sh.fit(machinetext.Escape(m.sess.Source.File))))
 		for _, l := range wrap(banner, w) {
 			lines = append(lines, sh.styles.warnText.Render(l))
 		}

@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"actwiz/i18n"
+	"actwiz/internal/i18n"
 )
 
 // welcomeModel is the first screen: what will happen, the optional case

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"actwiz/glyphs"
-	"actwiz/i18n"
+	"actwiz/internal/display"
+	"actwiz/internal/i18n"
 )
 
 // No rendered line is wider than the terminal, in either language, at the
@@ -18,14 +18,14 @@ func TestNoLineExceedsTheTerminal(t *testing.T) {
 	sizes := [][2]int{{80, 24}, {81, 25}, {99, 30}, {100, 24}, {109, 33}, {110, 35}, {120, 40}, {160, 50}, {200, 60}}
 	for _, sc := range screens {
 		for _, lang := range i18n.Langs {
-			for _, g := range []glyphs.Set{glyphs.Unicode, glyphs.Plain} {
+			for _, g := range []display.Set{display.Unicode, display.Plain} {
 				for _, size := range sizes {
 					v := variant{lang: lang, w: size[0], h: size[1], glyphs: g}
 					t.Run(fmt.Sprintf("%s/%s", sc.name, v.name()), func(t *testing.T) {
 						d := sc.drive(t, v)
 						view := d.view()
 						checkFits(t, view, v.w, v.h)
-						if g.Name == glyphs.Plain.Name {
+						if g.Name == display.Plain.Name {
 							checkNoAmbiguous(t, view)
 						}
 					})
@@ -41,7 +41,7 @@ func checkNoAmbiguous(t *testing.T, view string) {
 	t.Helper()
 	for i, l := range strings.Split(view, "\n") {
 		for _, r := range l {
-			if glyphs.IsAmbiguous(r) {
+			if display.IsAmbiguous(r) {
 				t.Errorf("line %d holds the ambiguous-width %q: %q", i+1, r, l)
 				break
 			}

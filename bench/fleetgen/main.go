@@ -20,9 +20,9 @@ import (
 	"time"
 
 	"actwiz/checks"
-	"actwiz/facts"
-	"actwiz/i18n"
-	"actwiz/report"
+	"actwiz/internal/facts"
+	"actwiz/internal/i18n"
+	"actwiz/internal/report"
 )
 
 func main() {

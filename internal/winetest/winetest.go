@@ -14,10 +14,12 @@
 // Start skips the test when wine or x86_64-w64-mingw32-gcc is missing,
 // and fails it instead when ACTWIZ_REQUIRE_WINE=1 (CI sets that, so a
 // broken CI image cannot pass by skipping). actwiz.exe and the ProcessPrng
-// DLL (see wine/processprng) are built once per test binary; Main removes
-// them when the tests are done. Every prefix lives in the test's temporary
+// DLL (see wine/processprng beside this file) are built once per test
+// binary; Main removes them when the tests are done. Every prefix lives in the test's temporary
 // directory with its own HOME, and its wineserver (with every Windows
 // process of the prefix) is killed when the test ends.
+//
+// It is for tests only and imports no actwiz package.
 package winetest
 
 import (
@@ -254,7 +256,7 @@ func wineEnv(prefix, home, tmp string) []string {
 }
 
 // build cross-compiles actwiz.exe from the module root and the ProcessPrng
-// DLL from wine/processprng.
+// DLL from internal/winetest/wine/processprng.
 func build() (artifacts, error) {
 	root, err := moduleRoot()
 	if err != nil {
@@ -283,7 +285,7 @@ func build() (artifacts, error) {
 		return fail(fmt.Errorf("building actwiz.exe (GOOS=windows GOARCH=amd64 go build) in %s: %v\n%s", root, contextErr(ctx, err), out))
 	}
 
-	src := filepath.Join(root, "wine", "processprng")
+	src := filepath.Join(root, "internal", "winetest", "wine", "processprng")
 	cmd = exec.CommandContext(ctx, "x86_64-w64-mingw32-gcc", "-O2", "-shared", "-s",
 		"-o", a.dll, filepath.Join(src, "processprng.c"), filepath.Join(src, "processprng.def"), "-ladvapi32")
 	if out, err := cmd.CombinedOutput(); err != nil {

@@ -12,7 +12,7 @@ import (
 	"math"
 	"os"
 
-	"actwiz/atomicfile"
+	"actwiz/internal/files"
 	"io"
 )
 
@@ -24,7 +24,7 @@ func main() {
 		os.Exit(2)
 	}
 	img := draw()
-	if err := atomicfile.Write(os.Args[1], 0o644, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
+	if err := files.Write(os.Args[1], 0o644, func(w io.Writer) error { return png.Encode(w, img) }); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/spf13/pflag"
+
+	"actwiz/internal/i18n"
+)
+
+type helpCmd struct{}
+
+func (*helpCmd) Name() string         { return "help" }
+func (*helpCmd) Summary() i18n.Text   { return i18n.T("显示帮助", "Show help") }
+func (*helpCmd) Usage() string        { return "help [COMMAND]" }
+func (*helpCmd) Flags(*pflag.FlagSet) {}
+
+var (
+	msgHelpIntro = i18n.T(
+		"actwiz 帮助排查 Windows 激活问题：检查硬件信息是否符合激活要求，并说明每一项怎么处理。",
+		"actwiz troubleshoots Windows activation: it checks the hardware identity values the activation client needs and says what to do about each.")
+	msgHelpUsage    = i18n.T("用法：", "Usage:")
+	msgHelpCommands = i18n.T("命令：", "Commands:")
+	msgHelpGlobal   = i18n.T("所有命令都可用的参数：", "Options for every command:")
+	msgHelpGlobals  = i18n.T(
+		"  --config FILE     使用这个配置文件\n  --lang zh|en      显示语言\n  --theme auto|unicode|plain  符号样式（plain 只用 ASCII）",
+		"  --config FILE     use this config file\n  --lang zh|en      display language\n  --theme auto|unicode|plain  glyphs (plain is ASCII only)")
+	msgHelpExit = i18n.T(
+		"退出码：0 全部通过；1 有不通过的项；3 有无法读取的项；2 命令无法运行（参数、配置或输入文件有误）。",
+		"Exit status: 0 all passed; 1 a check failed; 3 a check is unknown; 2 the command could not run (bad option, config or input file).")
+	msgHelpOptions = i18n.T("参数：", "Options:")
+)
+
+func (c *helpCmd) Run(_ context.Context, app *App, args []string) (int, error) {
+	if len(args) > 0 {
+		cmd, ok := lookup(args[0])
+		if !ok {
+			return 0, usagef(msgUnknownCommand, args[0])
+		}
+		writeCommandHelp(app, cmd)
+		return ExitOK, nil
+	}
+	w, lang := app.Stdout, app.Lang
+	fmtLine(w, msgHelpIntro.In(lang))
+	fmtLine(w, "")
+	fmtLine(w, msgHelpUsage.In(lang)+" actwiz [COMMAND] [OPTIONS]")
+	fmtLine(w, "")
+	fmtLine(w, msgHelpCommands.In(lang))
+	for _, make := range commands {
+		cmd := make()
+		fmtLine(w, fmt.Sprintf("  %-48s %s", cmd.Usage(), cmd.Summary().In(lang)))
+	}
+	fmtLine(w, "")
+	fmtLine(w, msgHelpGlobal.In(lang))
+	fmtLine(w, msgHelpGlobals.In(lang))
+	fmtLine(w, "")
+	fmtLine(w, msgHelpExit.In(lang))
+	return ExitOK, nil
+}
+
+func writeCommandHelp(app *App, cmd Command) {
+	w, lang := app.Stdout, app.Lang
+	fmtLine(w, msgHelpUsage.In(lang)+" actwiz "+cmd.Usage())
+	fmtLine(w, cmd.Summary().In(lang))
+	fs := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
+	cmd.Flags(fs)
+	if fs.HasFlags() {
+		fmtLine(w, "")
+		fmtLine(w, msgHelpOptions.In(lang))
+		fmtLine(w, flagUsages(fs, lang))
+	}
+	fmtLine(w, "")
+	fmtLine(w, msgHelpGlobal.In(lang))
+	fmtLine(w, msgHelpGlobals.In(lang))
+}
+
+func fmtLine(w io.Writer, s string) { fmt.Fprintln(w, s) }

@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"context"
+
+	"github.com/spf13/pflag"
+
+	"actwiz/internal/facts"
+	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
+	"actwiz/internal/probe"
+)
+
+type snapshotCmd struct{ output string }
+
+func (*snapshotCmd) Name() string { return "snapshot" }
+func (*snapshotCmd) Summary() i18n.Text {
+	return i18n.T("记录这台电脑的硬件信息，供别处检查", "Record this machine's facts so they can be checked anywhere")
+}
+func (*snapshotCmd) Usage() string { return "snapshot [-o FILE]" }
+
+func (c *snapshotCmd) Flags(fs *pflag.FlagSet) {
+	fs.StringVarP(&c.output, "output", "o", "", "write to FILE instead of standard output")
+}
+
+var msgSnapshotSaved = i18n.T("快照已保存到 %s。", "Snapshot saved to %s.")
+
+func (c *snapshotCmd) Run(ctx context.Context, app *App, args []string) (int, error) {
+	if err := noArgs(c.Name(), args); err != nil {
+		return 0, err
+	}
+	snap := probe.Take(ctx, app.Machine(), app.Config.Probe.Timeout, app.Now)
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	if c.output == "" {
+		data, err := facts.Marshal(snap)
+		if err != nil {
+			return 0, err
+		}
+		_, err = app.Stdout.Write(data)
+		return ExitOK, err
+	}
+	if err := facts.Save(c.output, snap); err != nil {
+		return 0, inputError{msgWriteFailed.F(c.output, err)}
+	}
+	fmtLine(app.Stderr, msgSnapshotSaved.F(machinetext.Escape(c.output)).In(app.Lang))
+	return ExitOK, nil
+}

@@ -1,0 +1,78 @@
+// Package elevation knows whether actwiz runs with administrator rights and
+// restarts it elevated when the user agrees. actwiz runs as the user who
+// starts it (its manifest asks for asInvoker): reading the hardware
+// identity needs no administrator rights on Windows. A step that does need
+// them (a collector reading protected logs, a repair) says so on its item
+// with NeedsAdmin and offers Restart, which asks Windows' UAC prompt and
+// starts a new actwiz that carries on with the same case number and
+// language.
+//
+// It may import internal/i18n only.
+package elevation
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+
+	"actwiz/internal/i18n"
+)
+
+var (
+	// NeedsAdmin is shown on an item that cannot run without
+	// administrator rights.
+	NeedsAdmin = i18n.T("这一项需要管理员权限。", "This item needs administrator rights.")
+	// OfferRestart asks whether to restart elevated.
+	OfferRestart = i18n.T("要以管理员身份重新启动 actwiz 吗？Windows 会弹出确认窗口；案例编号和语言会保留。", "Restart actwiz as administrator? Windows will ask you to confirm; the case number and language are kept.")
+	// Declined says what happens when the user says no at the UAC prompt.
+	Declined = i18n.T("没有获得管理员权限；需要管理员权限的项目可能收集不完整。", "Administrator rights were not granted; the items that need them may be incomplete.")
+)
+
+// ErrUnsupported is returned by Restart where there is no UAC: on Linux,
+// run actwiz with sudo instead.
+var ErrUnsupported = errors.New("restarting elevated is only possible on Windows; run actwiz with sudo instead")
+
+// ErrDeclined is returned by Restart when the user refused the UAC prompt.
+var ErrDeclined = errors.New("the user declined the administrator prompt")
+
+// Elevated reports whether this process has administrator rights (on
+// Windows an elevated token, elsewhere root).
+func Elevated() bool { return elevated() }
+
+// Options are what the elevated actwiz must carry on with.
+type Options struct {
+	// Case is the support case number (--case), empty when none.
+	Case string
+	// Lang is the display language (--lang).
+	Lang i18n.Lang
+	// Args are further arguments (a command name, flags), placed first.
+	Args []string
+}
+
+// Arguments is the command line of the restarted actwiz.
+func Arguments(o Options) []string {
+	args := append([]string{}, o.Args...)
+	if o.Case != "" {
+		args = append(args, "--case", o.Case)
+	}
+	if o.Lang != "" {
+		args = append(args, "--lang", string(o.Lang))
+	}
+	return args
+}
+
+// Restart starts this executable again with administrator rights through
+// the UAC prompt and returns once Windows has started it; the caller then
+// exits. It returns ErrDeclined when the user says no, ErrUnsupported off
+// Windows.
+func Restart(o Options) error {
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		wd = filepath.Dir(exe)
+	}
+	return restart(exe, Arguments(o), wd)
+}

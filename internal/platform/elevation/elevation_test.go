@@ -1,0 +1,36 @@
+package elevation
+
+import (
+	"errors"
+	"runtime"
+	"slices"
+	"testing"
+
+	"actwiz/internal/i18n"
+)
+
+func TestArguments(t *testing.T) {
+	cases := []struct {
+		in   Options
+		want []string
+	}{
+		{Options{Case: "SR-2026-0142", Lang: i18n.ZH}, []string{"--case", "SR-2026-0142", "--lang", "zh"}},
+		{Options{Lang: i18n.EN, Args: []string{"check"}}, []string{"check", "--lang", "en"}},
+		{Options{Case: "案例 7 \"x\""}, []string{"--case", "案例 7 \"x\""}},
+		{Options{}, []string{}},
+	}
+	for _, c := range cases {
+		if got := Arguments(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("Arguments(%+v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestRestartOffWindows(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("would show the UAC prompt")
+	}
+	if err := Restart(Options{Lang: i18n.EN}); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("Restart off Windows: %v, want ErrUnsupported", err)
+	}
+}
