@@ -3,6 +3,7 @@ package checks
 import (
 	"actwiz/internal/facts"
 	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
 )
 
 // Result is what one check concluded.
@@ -48,6 +49,12 @@ func (d Definition) VerifyFor(osFamily string) []string {
 func (d Definition) Run(s facts.Snapshot, r Rules, earlier map[string]Result) Result {
 	res := d.run(s, r, earlier)
 	res.ID = d.ID
+	// Explanations quote values read from the machine (a placeholder, a
+	// disk model, a recorded read error), which can hold any bytes: they
+	// are escaped here, once for every check, so no view or report can
+	// print one raw. Observed stays the raw value (spec §4).
+	res.Detail = escapeText(res.Detail)
+	res.Hint = escapeText(res.Hint)
 	return res
 }
 
@@ -91,4 +98,8 @@ func RunAll(defs []Definition, s facts.Snapshot, r Rules) []Result {
 		out = append(out, res)
 	}
 	return out
+}
+
+func escapeText(t i18n.Text) i18n.Text {
+	return i18n.Text{ZH: machinetext.EscapeLines(t.ZH), EN: machinetext.EscapeLines(t.EN)}
 }

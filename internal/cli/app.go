@@ -21,6 +21,7 @@ import (
 	"actwiz/config"
 	"actwiz/internal/display"
 	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
 	"actwiz/internal/probe"
 )
 
@@ -209,22 +210,21 @@ func reportError(env Env, lang i18n.Lang, err error) int {
 	var cerr *config.Error
 	var uerr usageError
 	var ierr inputError
+	msg, code := msgFailed.F(err.Error()).In(lang), ExitUsage
 	switch {
 	case errors.As(err, &cerr):
-		fmt.Fprintln(env.Stderr, cerr.Text.In(lang))
-		return ExitUsage
+		msg = cerr.Text.In(lang)
 	case errors.As(err, &uerr):
-		fmt.Fprintln(env.Stderr, uerr.text.In(lang))
-		return ExitUsage
+		msg = uerr.text.In(lang)
 	case errors.As(err, &ierr):
-		fmt.Fprintln(env.Stderr, ierr.text.In(lang))
-		return ExitUsage
+		msg = ierr.text.In(lang)
 	case errors.Is(err, context.Canceled):
-		fmt.Fprintln(env.Stderr, msgCancelled.In(lang))
-		return 130
+		msg, code = msgCancelled.In(lang), 130
 	}
-	fmt.Fprintln(env.Stderr, msgFailed.F(err.Error()).In(lang))
-	return ExitUsage
+	// Messages name paths, values and OS errors that came from the machine
+	// or the command line; every one is printed here, so it is escaped here.
+	fmt.Fprintln(env.Stderr, machinetext.EscapeLines(msg))
+	return code
 }
 
 // inputError is a bad input file: exit status 2, message in both languages.

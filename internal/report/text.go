@@ -50,30 +50,33 @@ func WriteText(w io.Writer, r Report, lang i18n.Lang, g display.Set) error {
 	wordWidth, titleWidth := 0, 0
 	for _, c := range r.Checks {
 		wordWidth = max(wordWidth, uniseg.StringWidth(c.Status.Word().In(lang)))
-		titleWidth = max(titleWidth, uniseg.StringWidth(c.Title))
+		titleWidth = max(titleWidth, uniseg.StringWidth(machinetext.Escape(c.Title)))
 	}
 	counts := map[checks.Status]int{}
 	for _, c := range r.Checks {
 		counts[c.Status]++
 		word := c.Status.Word().In(lang)
-		p.line(fmt.Sprintf(" %s %s  %s  %s", g.For(c.Status), pad(word, wordWidth), pad(c.Title, titleWidth), observed(c, lang)))
+		p.line(fmt.Sprintf(" %s %s  %s  %s", g.For(c.Status), pad(word, wordWidth), pad(machinetext.Escape(c.Title), titleWidth), observed(c, lang)))
 		if c.Status == checks.Pass {
 			continue
 		}
 		const indent = "     "
+		// Every check's texts are escaped where they are made; a report read
+		// back from a file (fleet, decode of a saved report) was not made
+		// here, so the printer escapes what it prints too.
 		if c.Detail != "" {
-			p.line(indent + c.Detail)
+			p.line(indent + machinetext.EscapeLines(c.Detail))
 		}
 		if c.Hint != "" {
 			p.line(indent + txtWhatToDo.In(lang))
-			for _, l := range strings.Split(c.Hint, "\n") {
+			for _, l := range strings.Split(machinetext.EscapeLines(c.Hint), "\n") {
 				p.line(indent + "  " + l)
 			}
 		}
 		if len(c.VerifyCommands) > 0 && c.Status != checks.Skip {
 			p.line(indent + txtVerify.In(lang))
 			for _, v := range c.VerifyCommands {
-				p.line(indent + "  " + v)
+				p.line(indent + "  " + machinetext.Escape(v))
 			}
 		}
 	}
