@@ -16,6 +16,7 @@ import (
 	"actwiz/internal/i18n"
 	"actwiz/internal/machinetext"
 	"actwiz/internal/platform/proctree"
+	"actwiz/internal/serial"
 )
 
 // Message maps lines of the activation program's output to a meaning and
@@ -175,21 +176,13 @@ func (c Command) explain(lines []string) (string, Meaning, bool) {
 	return "", Meaning{}, false
 }
 
-// scrub masks the serial wherever the output repeats it (with or without
-// dashes, any case) and escapes what a terminal must not see.
-func scrub(text, serial string, mask func(string) string) string {
-	if serial != "" {
-		bare := strings.NewReplacer("-", "", " ", "").Replace(serial)
-		forms := []string{serial, bare}
-		for _, f := range forms {
-			if f == "" {
-				continue
-			}
-			re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(f))
-			text = re.ReplaceAllString(text, mask(serial))
-		}
+// scrub masks the serial wherever the output repeats it, in whatever form
+// (grouped, spaced, full-width, any case: serial.Hide).
+func scrub(text, secret string, mask func(string) string) string {
+	if secret == "" {
+		return text
 	}
-	return text
+	return serial.Hide(text, secret, mask(secret))
 }
 
 func nonEmptyLines(text string) []string {

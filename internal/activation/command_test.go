@@ -83,6 +83,26 @@ func TestCommandDriver(t *testing.T) {
 	}
 }
 
+// The program may print the serial grouped, spaced or full-width; the
+// result never holds its hidden digits in any form.
+func TestCommandMasksEveryFormOfTheSerial(t *testing.T) {
+	h := helper(t)
+	const key = "AA02210025590"
+	for _, form := range []string{"dashes", "spaces", "each", "fullwidth", "lower"} {
+		t.Run(form, func(t *testing.T) {
+			d := Command{Argv: []string{h, "echo-as", form, "{serial}"}, Timeout: 20 * time.Second, SuccessCodes: []int{0}, Mask: serial.CMGE.Mask}
+			r := d.Attempt(context.Background(), key)
+			if r.Status != checks.Pass || r.Observed != "exit 0: 使用序列号 AA*****025590 激活成功" {
+				t.Errorf("got %s %q", r.Status, r.Observed)
+			}
+			all := serial.Normalise(r.Observed + r.Detail.EN + r.Detail.ZH + r.Hint.EN + r.Hint.ZH)
+			if strings.Contains(all, "0221") || strings.Contains(all, serial.Normalise(key)) {
+				t.Errorf("the hidden digits show: %q %q", r.Observed, r.Detail.EN)
+			}
+		})
+	}
+}
+
 func TestCommandMissing(t *testing.T) {
 	d := Command{Argv: []string{filepath.Join(t.TempDir(), "CmitClient.exe")}, Timeout: time.Second, SuccessCodes: []int{0}}
 	r := d.Attempt(context.Background(), "AA02210025590")

@@ -1,14 +1,23 @@
 package serial
 
-import "strings"
+import (
+	"strings"
+
+	"actwiz/internal/machinetext"
+)
 
 // Mask hides most of a serial the way the vendor's client does in the
 // case (FF*****700209): enough is left to tell two serials apart when
 // reading them to an agent, not enough to use one. It takes any input and
 // masks its normalised form. Every serial actwiz shows or writes goes
 // through Mask; the full serial reaches nothing but the activation itself.
+// What stays visible may have been read from the machine (a log's last
+// serial), so it comes out escaped for a terminal.
 func (p Profile) Mask(serial string) string {
-	n := []rune(Normalise(serial))
+	return machinetext.Escape(p.mask([]rune(Normalise(serial))))
+}
+
+func (p Profile) mask(n []rune) string {
 	if len(n) == 0 {
 		return ""
 	}

@@ -15,19 +15,26 @@ import (
 func Normalise(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII block
-			r -= 0xFF01 - 0x21
-		}
-		switch {
-		case unicode.IsSpace(r), isDash(r), unicode.Is(unicode.Cf, r):
-			continue
-		case r < 128:
-			b.WriteRune(unicode.ToUpper(r))
-		default:
-			b.WriteRune(r)
+		if n, kept := normRune(r); kept {
+			b.WriteRune(n)
 		}
 	}
 	return b.String()
+}
+
+// normRune is Normalise for one character: its normal form, or false when
+// it is a separator that Normalise drops.
+func normRune(r rune) (rune, bool) {
+	if r >= 0xFF01 && r <= 0xFF5E { // full-width ASCII block
+		r -= 0xFF01 - 0x21
+	}
+	switch {
+	case unicode.IsSpace(r), isDash(r), unicode.Is(unicode.Cf, r):
+		return 0, false
+	case r < 128:
+		return unicode.ToUpper(r), true
+	}
+	return r, true
 }
 
 func isDash(r rune) bool {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -34,6 +35,12 @@ func main() {
 		os.Exit(1)
 	case "echo":
 		fmt.Printf("使用序列号 %s 激活成功\n", os.Args[2])
+	case "echo-as":
+		// The serial as clients really print it: grouped, spaced,
+		// full-width, lower case; on stdout and stderr.
+		form := reform(os.Args[2], os.Args[3])
+		fmt.Fprintf(os.Stderr, "正在用 %s 激活\n", form)
+		fmt.Printf("使用序列号 %s 激活成功\n", form)
 	case "odd":
 		fmt.Println("step 1 done")
 		fmt.Println("something odd happened")
@@ -49,4 +56,29 @@ func main() {
 	case "sleep":
 		time.Sleep(time.Hour)
 	}
+}
+
+// reform writes a 13-character serial (AA02210025590) in one of the forms
+// activation programs print.
+func reform(how, s string) string {
+	switch how {
+	case "dashes":
+		return s[:2] + "-" + s[2:6] + "-" + s[6:]
+	case "spaces":
+		return s[:2] + " " + s[2:6] + " " + s[6:]
+	case "each":
+		return strings.Join(strings.Split(s, ""), " ")
+	case "fullwidth":
+		var b strings.Builder
+		for i, r := range s {
+			if i == 6 {
+				b.WriteRune('\u3000') // the ideographic space
+			}
+			b.WriteRune(r + 0xFF01 - 0x21)
+		}
+		return b.String()
+	case "lower":
+		return strings.ToLower(s[:2]) + "\u2013" + s[2:] // and an en dash
+	}
+	return s
 }
