@@ -88,6 +88,10 @@ func (st *Activation) Run(ctx context.Context, s *Session, emit func(Event)) {
 // and the gate, which a forced attempt turns into a warning.
 func (st *Activation) attempt(ctx context.Context, s *Session, emit func(Event), gate checks.Result, hardware []checks.Result) (checks.Result, checks.Result, error) {
 	switch {
+	case serialSkipped(s):
+		// The user went on without a serial: no attempt, whatever the
+		// driver, and no question about one.
+		return activation.SkipAttempt(activation.SerialNone), gate, nil
 	case st.Driver == nil:
 		return activation.SkipAttempt(activation.DriverNone), gate, nil
 	case st.NeedsSerial && s.Serial == "":
@@ -127,4 +131,15 @@ func (st *Activation) attempt(ctx context.Context, s *Session, emit func(Event),
 	}
 	emit(Note{Step: ActivationID, Text: msgActivating})
 	return st.Driver.Attempt(ctx, st.Profile.Display(s.Serial)), gate, nil
+}
+
+// serialSkipped reports whether the serial step ran and the user went on
+// without giving a serial.
+func serialSkipped(s *Session) bool {
+	for _, r := range s.Results(SerialID) {
+		if r.ID == serial.FormatID {
+			return r.Status == checks.Skip
+		}
+	}
+	return false
 }

@@ -31,37 +31,41 @@ func (*Serial) Items() []checks.Definition { return serial.Definitions }
 
 var (
 	msgAskSerial     = i18n.T("请输入激活用的序列号", "Type the serial to activate with")
-	msgAskSerialHelp = i18n.T("格式：%s，例如 %s。空格、横线、全角字符都可以，会自动整理。", "Format: %s, for example %s. Spaces, dashes and full-width characters are fine: they are tidied up.")
+	msgAskSerialHelp = i18n.T("格式：%s，例如 %s。空格、横线、全角字符都可以，会自动整理。暂时找不到序列号：不输入，直接按回车跳过。", "Format: %s, for example %s. Spaces, dashes and full-width characters are fine: they are tidied up. Cannot find it now? Press Enter without typing to skip.")
 	msgReadingLast   = i18n.T("正在读取这台电脑上次激活用的序列号…", "Reading the serial this PC was last activated with…")
+	msgAskSkip       = i18n.T("没有输入序列号。跳过序列号核对吗？", "No serial was typed. Skip the serial check?")
+	msgAskSkipHelp   = i18n.T("跳过后不核对序列号、也不尝试激活；硬件检查结果、日志收集和支持代码照常进行。选“否”回去输入序列号。", "Skipping checks no serial and makes no activation attempt; the hardware results, the log collection and the support code still come. Choose no to type the serial.")
 )
 
-// SerialQuestion is the question's ID, for views that treat it specially
-// (a key to reveal what is typed).
-const SerialQuestion = "serial"
+// Question IDs of the step, for views that treat them specially (a key to
+// reveal what is typed) and for tests.
+const (
+	SerialQuestion     = "serial"
+	SkipSerialQuestion = "serial.skip"
+)
 
 func (st *Serial) Run(ctx context.Context, s *Session, emit func(Event)) {
 	p := st.Profile
 	for _, d := range serial.Definitions {
 		emit(ItemStarted{Step: SerialID, ID: d.ID})
 	}
-	q := &Question{
-		Step: SerialID, ID: SerialQuestion, Kind: Secret,
-		Prompt: msgAskSerial,
-		Help:   msgAskSerialHelp.F(p.Shape, p.Example),
-		Validate: func(answer string) i18n.Text {
-			if r := p.JudgeFormat(answer, true); r.Status != checks.Pass {
-				return r.Detail
-			}
-			return i18n.Text{}
-		},
-	}
-	ans, err := Ask(ctx, emit, q)
+	typed, given, err := st.ask(ctx, emit)
 	if err != nil {
 		emit(Finished{Step: SerialID, Err: err})
 		return
 	}
-	entered := !ans.Cancelled && serial.Normalise(ans.Text) != ""
-	format := p.JudgeFormat(ans.Text, entered)
+	if !given {
+		// Going on without a serial is a choice, not a failure: a user on
+		// the phone often cannot find it at once, and the agent still
+		// wants the hardware verdict, the logs and the code.
+		for _, r := range p.NotGiven() {
+			emit(ItemDone{Step: SerialID, Result: r})
+		}
+		s.Record(SerialID, p.NotGiven())
+		emit(Finished{Step: SerialID})
+		return
+	}
+	format := p.JudgeFormat(typed, true)
 	emit(ItemDone{Step: SerialID, Result: format})
 	ok := format.Status == checks.Pass
 
@@ -77,7 +81,7 @@ func (st *Serial) Run(ctx context.Context, s *Session, emit func(Event)) {
 		emit(Finished{Step: SerialID, Err: ctx.Err()})
 		return
 	}
-	match := p.JudgeMatch(ans.Text, ok, last)
+	match := p.JudgeMatch(typed, ok, last)
 	if ok && onSnapshot {
 		// The last serial would be read from the machine actwiz runs on (an
 		// agent's PC), not from the recorded one: saying "differs" would mislead.
@@ -85,10 +89,50 @@ func (st *Serial) Run(ctx context.Context, s *Session, emit func(Event)) {
 	}
 	emit(ItemDone{Step: SerialID, Result: match})
 	if ok {
-		s.Serial = serial.Normalise(ans.Text)
+		s.Serial = serial.Normalise(typed)
 	}
 	s.Record(SerialID, []checks.Result{format, match})
 	emit(Finished{Step: SerialID})
+}
+
+// ask asks for the serial until one is typed or the user chooses to go on
+// without: Enter on an empty field asks "Skip the serial check?" (yes by
+// default, since that is what an empty Enter most likely meant; no asks
+// again), and backing out of the serial question skips it too.
+func (st *Serial) ask(ctx context.Context, emit func(Event)) (string, bool, error) {
+	p := st.Profile
+	for {
+		ans, err := Ask(ctx, emit, &Question{
+			Step: SerialID, ID: SerialQuestion, Kind: Secret,
+			Prompt: msgAskSerial,
+			Help:   msgAskSerialHelp.F(p.Shape, p.Example),
+			Validate: func(answer string) i18n.Text {
+				if serial.Normalise(answer) == "" {
+					return i18n.Text{} // the step asks whether to skip
+				}
+				if r := p.JudgeFormat(answer, true); r.Status != checks.Pass {
+					return r.Detail
+				}
+				return i18n.Text{}
+			},
+		})
+		switch {
+		case err != nil:
+			return "", false, err
+		case ans.Cancelled:
+			return "", false, nil
+		case serial.Normalise(ans.Text) != "":
+			return ans.Text, true, nil
+		}
+		skip, err := Ask(ctx, emit, &Question{Step: SerialID, ID: SkipSerialQuestion, Kind: Confirm, Default: "y",
+			Prompt: msgAskSkip, Help: msgAskSkipHelp})
+		if err != nil {
+			return "", false, err
+		}
+		if !skip.Cancelled && skip.Text == "y" {
+			return "", false, nil
+		}
+	}
 }
 
 var msgMatchOnSnapshot = i18n.T(

@@ -60,6 +60,7 @@ var (
 	msgGateRefused  = i18n.T("没有尝试激活：硬件检查不通过时激活客户端不会发送请求（见“硬件是否允许激活”）。确实要试，请加 --force。", "Not attempted: with failing hardware checks the activation client does not send the request (see \"Hardware allows activation\"). To try anyway, use --force.")
 	msgDriverNone   = i18n.T("没有尝试激活：activation.driver 为 none，只做激活前检查。", "Not attempted: activation.driver is none, so only the pre-flight checks run.")
 	msgNoSerial     = i18n.T("没有尝试激活：没有格式正确的序列号。", "Not attempted: there is no well-formed serial.")
+	msgSerialNone   = i18n.T("没有尝试激活：没有提供序列号（序列号这一步跳过了）。", "Not attempted: no serial given (the serial step was skipped).")
 	msgSnapshot     = i18n.T("没有尝试激活：检查的是记录的快照，不是这台电脑。", "Not attempted: this is a recorded snapshot, not this machine.")
 )
 
@@ -72,12 +73,13 @@ const (
 	GateRefused  Skipped = "refused by activation.gate"
 	DriverNone   Skipped = "driver none"
 	NoSerial     Skipped = "no valid serial"
+	SerialNone   Skipped = "no serial given"
 	OnSnapshot   Skipped = "snapshot"
 )
 
 // SkipAttempt is activation.attempt when it is not made.
 func SkipAttempt(why Skipped) checks.Result {
 	texts := map[Skipped]i18n.Text{NeedsYes: msgNeedsYes, NotConfirmed: msgNotConfirmed, GateRefused: msgGateRefused,
-		DriverNone: msgDriverNone, NoSerial: msgNoSerial, OnSnapshot: msgSnapshot}
+		DriverNone: msgDriverNone, NoSerial: msgNoSerial, SerialNone: msgSerialNone, OnSnapshot: msgSnapshot}
 	return checks.Result{ID: AttemptID, Status: checks.Skip, Observed: string(why), Detail: texts[why]}
 }

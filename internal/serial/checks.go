@@ -37,7 +37,10 @@ var (
 	hintFormat      = i18n.T(
 		"1. 对照购买凭证或序列号标签，重新输入序列号。空格、横线和全角字符不影响，本工具会自动去掉、转换。\n2. 注意容易看错的字符：数字 0 和字母 O，数字 1 和字母 I、L，数字 8 和字母 B。\n3. 格式应为：%s，例如 %s。",
 		"1. Type the serial again from the purchase record or label. Spaces, dashes and full-width characters do not matter: actwiz removes and converts them.\n2. Watch for look-alikes: the digit 0 and the letter O, 1 and I or L, 8 and B.\n3. The format is %s, for example %s.")
-	msgFormatSkipped = i18n.T("没有输入序列号，跳过此项。", "Skipped: no serial was entered.")
+	// msgNotGiven is both checks' skip when the user went on without a
+	// serial, which is allowed: the hardware verdict, the logs and the
+	// support code do not need one.
+	msgNotGiven = i18n.T("没有提供序列号，跳过此项。", "Skipped: no serial given.")
 )
 
 // JudgeFormat is the serial.format check for what the user entered.
@@ -45,7 +48,7 @@ var (
 func (p Profile) JudgeFormat(input string, entered bool) checks.Result {
 	r := checks.Result{ID: FormatID}
 	if !entered {
-		r.Status, r.Detail = checks.Skip, msgFormatSkipped
+		r.Status, r.Detail = checks.Skip, msgNotGiven
 		return r
 	}
 	f := p.CheckFormat(input)
@@ -117,6 +120,11 @@ func (p Profile) JudgeMatch(current string, formatOK bool, last Last) checks.Res
 	r.Detail = msgMatchDiff.F(p.Mask(prev), last.From, p.Mask(cur))
 	r.Hint = hintMatchDiff
 	return r
+}
+
+// NotGiven is the two checks when the user went on without a serial.
+func (p Profile) NotGiven() []checks.Result {
+	return []checks.Result{p.JudgeFormat("", false), {ID: MatchID, Status: checks.Skip, Detail: msgNotGiven}}
 }
 
 // same compares two normalised serials. A product key known only by its
