@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -146,17 +147,30 @@ func TestDeniedCollectorsSayTheyNeedAdmin(t *testing.T) {
 }
 
 // A folder the account may not read is reported as denied, not as "no
-// file matches". Root reads everything, so this needs another user.
+// file matches". Root reads everything, so as root (how CI runs) the test
+// runs itself again as the unprivileged user nobody, on a folder only
+// root may read.
 func TestDeniedFolderIsNotMissing(t *testing.T) {
 	requireUnix(t)
-	if os.Geteuid() == 0 {
-		t.Skip("root is never refused")
+	dir := os.Getenv(deniedDirEnv) // set when run again as nobody
+	switch {
+	case dir != "" && os.Geteuid() == 0:
+		t.Fatal("run again as nobody, yet still root")
+	case dir == "" && os.Geteuid() == 0:
+		runAsNobody(t, "TestDeniedFolderIsNotMissing", func(shared string) []string {
+			denied := filepath.Join(shared, "Panther")
+			os.Mkdir(denied, 0o700)
+			os.WriteFile(filepath.Join(denied, "setupact.log"), []byte("x"), 0o644)
+			return []string{deniedDirEnv + "=" + denied}
+		})
+		return
+	case dir == "":
+		dir = filepath.Join(t.TempDir(), "Panther")
+		os.Mkdir(dir, 0o755)
+		os.WriteFile(filepath.Join(dir, "setupact.log"), []byte("x"), 0o644)
+		os.Chmod(dir, 0)
+		t.Cleanup(func() { os.Chmod(dir, 0o755) })
 	}
-	dir := filepath.Join(t.TempDir(), "Panther")
-	os.Mkdir(dir, 0o755)
-	os.WriteFile(filepath.Join(dir, "setupact.log"), []byte("x"), 0o644)
-	os.Chmod(dir, 0)
-	t.Cleanup(func() { os.Chmod(dir, 0o755) })
 	opts := baseOptions(t)
 	opts.Collectors = []Collector{{Name: "panther", Category: "upgrade-log", Files: []string{filepath.Join(dir, "setupact.log"), filepath.Join(dir, "*.log")}}}
 	out, err := Write(context.Background(), opts)
@@ -167,4 +181,47 @@ func TestDeniedFolderIsNotMissing(t *testing.T) {
 	if c.Status != Fail || !c.NeedsAdmin || !strings.Contains(c.Problem.EN, "Access was denied") {
 		t.Errorf("denied folder: %s needsAdmin=%v %q", c.Status, c.NeedsAdmin, c.Problem.EN)
 	}
+}
+
+const deniedDirEnv = "ACTWIZ_TEST_DENIED_DIR"
+
+// runAsNobody runs the test named test again, as the user and group nobody
+// (65534) with no supplementary groups, through util-linux's setpriv. The
+// test binary is copied where nobody may run it; prepare gets a folder
+// only root may write and returns the environment the run needs.
+func runAsNobody(t *testing.T, test string, prepare func(shared string) []string) {
+	t.Helper()
+	setpriv, err := exec.LookPath("setpriv")
+	if err != nil {
+		t.Skip("running as root without setpriv (util-linux) to become an unprivileged user")
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared, err := os.MkdirTemp("", "actwiz-nobody-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(shared) })
+	tmp := filepath.Join(shared, "tmp")
+	if err := errors.Join(os.Chmod(shared, 0o755), os.Mkdir(tmp, 0o777), os.Chmod(tmp, 0o1777)); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(shared, "collect.test")
+	data, err := os.ReadFile(self)
+	if err == nil {
+		err = os.WriteFile(bin, data, 0o755)
+	}
+	if err != nil {
+		t.Fatalf("copying the test binary: %v", err)
+	}
+	cmd := exec.Command(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", bin, "-test.run=^"+test+"$", "-test.v", "-test.count=1")
+	cmd.Dir = tmp
+	cmd.Env = append(os.Environ(), append([]string{"TMPDIR=" + tmp, "HOME=" + tmp}, prepare(shared)...)...)
+	out, err := cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "--- PASS: "+test) {
+		t.Fatalf("%s as nobody: %v\n%s", test, err, out)
+	}
+	t.Logf("ran as nobody:\n%s", out)
 }
