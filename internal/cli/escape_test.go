@@ -123,3 +123,31 @@ func TestCheckErrorsHoldNoRawMachineBytes(t *testing.T) {
 		}
 	}
 }
+
+// The last serial comes from a log line on the machine; what the mask
+// leaves of it, and the source that could not be read, reach the terminal
+// escaped.
+func TestSerialTextHoldsNoRawMachineBytes(t *testing.T) {
+	dir := t.TempDir()
+	log := filepath.Join(dir, "CMGE_Active.log")
+	if err := os.WriteFile(log, []byte("序列号=FF123457"+hostile+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	source := func(file string) string {
+		return "serial:\n  last_sources:\n    - file: '" + file + "'\n      pattern: '序列号=(\\S+)'\n"
+	}
+	configs := map[string]struct{ config, shown string }{
+		"read from a log": {source(log), `\x07\x9b31M`},
+		// YAML refuses control characters in a config; a bidi override it takes.
+		"missing log file": {source(filepath.Join(dir, "gone\u202e\u200bgol.exe")), `gone\u202e\u200bgol.exe`},
+	}
+	for name, c := range configs {
+		for _, lang := range []string{"en", "zh"} {
+			r := runWith(t, dir, c.config, "", "serial", "--serial", enteredSerial, "--lang", lang)
+			assertTerminalSafe(t, name+" "+lang, r.stdout+r.stderr)
+			if !strings.Contains(r.stdout, c.shown) {
+				t.Errorf("%s (%s): %q is not shown:\n%s", name, lang, c.shown, r.stdout)
+			}
+		}
+	}
+}
