@@ -49,12 +49,19 @@ func StageBytes(dir, base string, perm os.FileMode, data []byte) (*Staged, error
 
 // Publish gives the staged file its name, failing with fs.ErrExist rather
 // than replacing a file of that name.
-func (s *Staged) Publish(path string) error { return RenameNoReplace(s.tmp, path) }
+func (s *Staged) Publish(path string) error {
+	if err := RenameNoReplace(s.tmp, path); err != nil {
+		return err
+	}
+	s.tmp = ""
+	return nil
+}
 
 // Discard removes the staged file; after Publish it does nothing.
 func (s *Staged) Discard() {
-	if s != nil {
+	if s != nil && s.tmp != "" {
 		os.Remove(s.tmp)
+		s.tmp = ""
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"syscall"
 
 	"actwiz/internal/i18n"
@@ -31,9 +32,14 @@ var (
 	reasonNoFolder   = i18n.T("文件夹不存在", "the folder does not exist")
 	reasonCancelled  = i18n.T("已被中断", "it was interrupted")
 	reasonOther      = i18n.T("%v", "%v")
+	reasonSideFile   = i18n.T("它旁边的文件 %s 无法写入，而缺了它的日志包不完整，已一并删除：%s", "the file beside it, %s, could not be written, and a package without it is incomplete, so it was removed too: %s")
 )
 
 func classify(err error) i18n.Text {
+	var side *SideFileError
+	if errors.As(err, &side) {
+		return reasonSideFile.F(filepath.Base(side.Path), classify(side.Err))
+	}
 	switch {
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		return reasonCancelled
