@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -64,7 +65,7 @@ func Save(dir string, r Report) (string, error) {
 		return "", err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("cannot create the folder %s: %w", dir, files.Reason(err))
+		return "", &fs.PathError{Op: "create the folder", Path: dir, Err: files.Reason(err)}
 	}
 	base := strings.TrimSuffix(FileName(r), ".json")
 	return files.WriteNew(dir, func(n int) string {
