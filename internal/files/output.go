@@ -118,7 +118,9 @@ func isInput(path string, info fs.FileInfo, in Input) bool {
 		return false
 	}
 	if !ii.IsDir() {
-		return os.SameFile(info, ii)
+		// The paths too: where links are emulated (Wine), SameFile may not
+		// see through them.
+		return os.SameFile(info, ii) || samePath(path, in.Path)
 	}
 	if in.Match == nil || !in.Match(filepath.Base(path)) {
 		return false
@@ -130,6 +132,17 @@ func isInput(path string, info fs.FileInfo, in Input) bool {
 	}
 	rel, err := filepath.Rel(dir, file)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func samePath(a, b string) bool {
+	a, err1 := followLinks(a)
+	b, err2 := followLinks(b)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	a, err1 = filepath.Abs(a)
+	b, err2 = filepath.Abs(b)
+	return err1 == nil && err2 == nil && a == b
 }
 
 // followLinks follows path while it is a symbolic link, also to a target
