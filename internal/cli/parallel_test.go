@@ -6,46 +6,29 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
 
-var (
-	buildOnce sync.Once
-	builtBin  string
-	buildErr  error
-)
-
-// actwizBinary builds the real executable once per test run: parallel runs
-// must be separate processes to race as users' runs do.
+// actwizBinary builds the real executable into the test's folder: parallel
+// runs must be separate processes to race as users' runs do. The second
+// build comes from Go's build cache.
 func actwizBinary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the executable")
 	}
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "actwiz-bin-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		builtBin = filepath.Join(dir, "actwiz")
-		cmd := exec.Command("go", "build", "-o", builtBin, "actwiz")
-		cmd.Dir = filepath.Join("..", "..")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	bin := filepath.Join(t.TempDir(), "actwiz")
+	cmd := exec.Command("go", "build", "-o", bin, "actwiz")
+	cmd.Dir = filepath.Join("..", "..")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	return builtBin
+	return bin
 }
 
 // startTogether starts every command at 100 ms past the next whole second,
