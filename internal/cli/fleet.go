@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -48,6 +50,17 @@ func (c *fleetCmd) Run(ctx context.Context, app *App, args []string) (int, error
 	if err := checkFormat(c.format, "text", "json", "csv"); err != nil {
 		return 0, err
 	}
+	var out output
+	if c.output != "" {
+		inputs := make([]files.Input, len(args))
+		for i, a := range args {
+			inputs[i] = files.Input{Path: a, Match: fleetReads}
+		}
+		var err error
+		if out, err = resolveOutput(app, c.output, map[string]string{"text": "fleet.txt", "json": "fleet.json", "csv": "fleet.csv"}[c.format], inputs...); err != nil {
+			return 0, err
+		}
+	}
 	res, err := fleet.Scan(ctx, args, fleet.Options{Rules: app.Rules, KeepGoing: c.keepGoing})
 	if text, ok := fleet.ErrorText(err); ok {
 		return 0, inputError{text}
@@ -79,9 +92,16 @@ func (c *fleetCmd) Run(ctx context.Context, app *App, args []string) (int, error
 		}
 		return res.ExitCode(), nil
 	}
-	if err := files.Write(c.output, 0o644, write); err != nil {
-		return 0, inputError{msgWriteFailed.F(c.output, err)}
+	if err := out.write(write); err != nil {
+		return 0, err
 	}
 	fmtLine(app.Stderr, msgFleetSaved.F(machinetext.Escape(c.output)).In(app.Lang))
 	return res.ExitCode(), nil
+}
+
+// fleetReads is the rule by which fleet.Scan picks files in a folder
+// (internal/fleet/scan.go): *.json, dot files excepted. An output that
+// would replace such a file would replace one of the reports compared.
+func fleetReads(name string) bool {
+	return strings.EqualFold(filepath.Ext(name), ".json") && !strings.HasPrefix(name, ".")
 }

@@ -7,6 +7,7 @@ import (
 	"actwiz/internal/i18n"
 	"actwiz/internal/machinetext"
 	"actwiz/internal/report"
+	"actwiz/steps"
 )
 
 // saveFlag is --save [DIR]: given alone it saves where the wizard does
@@ -58,7 +59,7 @@ func (s *saveFlag) save(app *App, rep report.Report) error {
 	}
 	path, err := report.Save(dir, rep)
 	if err != nil {
-		return inputError{msgSaveFailed.F(machinetext.Escape(dir), err)}
+		return inputError{msgSaveFailed.F(steps.EscapePath(dir), files.Reason(err))}
 	}
 	fmtLine(app.Stderr, msgReportSaved.F(machinetext.Escape(path)).In(app.Lang))
 	return nil

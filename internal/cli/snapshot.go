@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"io"
 
 	"github.com/spf13/pflag"
 
@@ -29,20 +30,27 @@ func (c *snapshotCmd) Run(ctx context.Context, app *App, args []string) (int, er
 	if err := noArgs(c.Name(), args); err != nil {
 		return 0, err
 	}
+	var out output
+	if c.output != "" {
+		var err error
+		if out, err = resolveOutput(app, c.output, "snapshot.json"); err != nil {
+			return 0, err
+		}
+	}
 	snap := probe.Take(ctx, app.Machine(), app.Config.Probe.Timeout, app.Now)
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
+	data, err := facts.Marshal(snap)
+	if err != nil {
+		return 0, err
+	}
 	if c.output == "" {
-		data, err := facts.Marshal(snap)
-		if err != nil {
-			return 0, err
-		}
 		_, err = app.Stdout.Write(data)
 		return ExitOK, err
 	}
-	if err := facts.Save(c.output, snap); err != nil {
-		return 0, inputError{msgWriteFailed.F(c.output, err)}
+	if err := out.write(func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+		return 0, err
 	}
 	fmtLine(app.Stderr, msgSnapshotSaved.F(machinetext.Escape(c.output)).In(app.Lang))
 	return ExitOK, nil

@@ -7,5 +7,14 @@
 // cannot be read: no such file or directory", not the path twice, nor a
 // hidden temporary file's).
 //
+// What a user's -o names is decided in one place, ResolveOutput: a
+// character device (/dev/null, NUL) is written through, a symbolic link is
+// followed and kept, a replaced file keeps its mode and owner, and a
+// folder, a FIFO or one of the command's own inputs is refused before
+// anything is read. Files that must never replace another (saved reports,
+// log packages and the files beside them) take their name by an exclusive
+// rename (WriteNew, Staged, RenameNoReplace), so runs in the same second
+// each keep their own.
+//
 // It imports no actwiz package: everything may use it.
 package files

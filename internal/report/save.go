@@ -1,11 +1,9 @@
 package report
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -59,30 +57,21 @@ func SafeHost(host string) string {
 
 // Save writes r as JSON into dir (created if missing) under FileName, whole
 // or not at all, and returns the path written. A report already saved under
-// that name (the same host in the same second) is kept: the new one gets a
-// "-2", "-3"… suffix.
+// that name (the same host in the same second, also by another actwiz
+// running at that moment) is kept: the new one gets a "-2", "-3"… suffix.
 func Save(dir string, r Report) (string, error) {
 	data, err := r.JSON()
 	if err != nil {
 		return "", err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("cannot create the folder %s: %w", dir, files.Reason(err))
+		return "", &fs.PathError{Op: "create the folder", Path: dir, Err: files.Reason(err)}
 	}
-	name := FileName(r)
-	base := strings.TrimSuffix(name, ".json")
-	path := filepath.Join(dir, name)
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-			break
+	base := strings.TrimSuffix(FileName(r), ".json")
+	return files.WriteNew(dir, func(n int) string {
+		if n == 1 {
+			return base + ".json"
 		}
-		if i > 999 {
-			return "", fmt.Errorf("cannot save in %s: too many reports named %s", dir, name)
-		}
-		path = filepath.Join(dir, fmt.Sprintf("%s-%d.json", base, i))
-	}
-	if err := files.WriteBytes(path, 0o644, data); err != nil {
-		return "", err
-	}
-	return path, nil
+		return fmt.Sprintf("%s-%d.json", base, n)
+	}, 0o644, data)
 }

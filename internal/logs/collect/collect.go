@@ -6,7 +6,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"hash"
 	"io"
 	"os"
@@ -16,8 +15,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-
-	"actwiz/internal/files"
 )
 
 // Own is a file actwiz made itself (the report, the facts snapshot).
@@ -126,16 +123,18 @@ func Write(ctx context.Context, opts Options) (out *Outcome, err error) {
 	if opts.Redact != nil {
 		host = opts.Redact.String(host)
 	}
-	final := unusedPath(filepath.Join(opts.Dir, FileName(opts.Prefix, host, opts.Case, opts.Now)))
-	partial := final + ".partial"
+	name := FileName(opts.Prefix, host, opts.Case, opts.Now)
+	final := filepath.Join(opts.Dir, name)
 	fail := func(err error) (*Outcome, error) {
 		return nil, &WriteError{Path: final, Reason: classify(err), Err: err}
 	}
 
-	f, err := os.OpenFile(partial, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+	f, n, err := reserve(opts.Dir, name, opts.Redact != nil)
 	if err != nil {
 		return fail(err)
 	}
+	partial := f.Name()
+	final = namesFor(opts.Dir, name, n).zip
 	defer func() {
 		if err != nil {
 			f.Close()
@@ -228,35 +227,18 @@ func Write(ctx context.Context, opts Options) (out *Outcome, err error) {
 	if err = ctx.Err(); err != nil {
 		return fail(err)
 	}
-	if err = os.Rename(partial, final); err != nil {
+	var mapping []byte
+	if opts.Redact != nil {
+		if mapping, err = opts.Redact.MappingJSON(); err != nil {
+			return fail(err)
+		}
+	}
+	nm, err := publish(opts.Dir, name, n, partial, hexSum(sum), mapping)
+	if err != nil {
+		final = nm.zip
 		return fail(err)
 	}
-	out = &Outcome{Path: final, SumPath: final + ".sha256", SHA256: hexSum(sum), Results: results, Manifest: man}
-	// The package is complete from here on; the files beside it are help.
-	line := fmt.Sprintf("%s  %s\n", out.SHA256, filepath.Base(final))
-	if werr := files.WriteBytes(out.SumPath, 0o644, []byte(line)); werr != nil {
-		out.SumPath = ""
-	}
-	if opts.Redact != nil {
-		out.MapPath = strings.TrimSuffix(final, ".zip") + ".redaction.json"
-		mapping, merr := opts.Redact.MappingJSON()
-		if merr != nil || files.WriteBytes(out.MapPath, 0o600, mapping) != nil {
-			out.MapPath = ""
-		}
-	}
-	return out, nil
-}
-
-// unusedPath adds -2, -3… before .zip when a package of that name exists
-// (two runs within a second), so a finished package is never replaced.
-func unusedPath(p string) string {
-	base := strings.TrimSuffix(p, ".zip")
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(p); os.IsNotExist(err) {
-			return p
-		}
-		p = fmt.Sprintf("%s-%d.zip", base, i)
-	}
+	return &Outcome{Path: nm.zip, SumPath: nm.sum, MapPath: nm.mapping, SHA256: hexSum(sum), Results: results, Manifest: man}, nil
 }
 
 func hexSum(h hash.Hash) string { return hex.EncodeToString(h.Sum(nil)) }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"syscall"
 
 	"actwiz/internal/i18n"
@@ -29,11 +30,17 @@ var (
 	reasonPermission = i18n.T("没有写入该文件夹的权限，请用 --output 换一个文件夹", "no permission to write in that folder; choose another with --output")
 	reasonReadOnly   = i18n.T("该位置只读，请用 --output 换一个文件夹", "the location is read-only; choose another folder with --output")
 	reasonNoFolder   = i18n.T("文件夹不存在", "the folder does not exist")
+	reasonNotFolder  = i18n.T("--output 给出的是文件，不是文件夹；请给出一个文件夹", "--output names a file, not a folder; give a folder")
 	reasonCancelled  = i18n.T("已被中断", "it was interrupted")
 	reasonOther      = i18n.T("%v", "%v")
+	reasonSideFile   = i18n.T("它旁边的文件 %s 无法写入，而缺了它的日志包不完整，已一并删除：%s", "the file beside it, %s, could not be written, and a package without it is incomplete, so it was removed too: %s")
 )
 
 func classify(err error) i18n.Text {
+	var side *SideFileError
+	if errors.As(err, &side) {
+		return reasonSideFile.F(filepath.Base(side.Path), classify(side.Err))
+	}
 	switch {
 	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 		return reasonCancelled
@@ -43,6 +50,8 @@ func classify(err error) i18n.Text {
 		return reasonReadOnly
 	case errors.Is(err, os.ErrPermission):
 		return reasonPermission
+	case errors.Is(err, syscall.ENOTDIR):
+		return reasonNotFolder
 	case errors.Is(err, os.ErrNotExist):
 		return reasonNoFolder
 	}
