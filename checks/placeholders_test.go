@@ -65,6 +65,24 @@ func TestPlaceholders(t *testing.T) {
 		{"Not Specified", true},
 		{"OEM", true},
 		{"OEMX1234", false},
+		// Short prefix and counting digits (spec §2).
+		{"BSN12345678901234567", true},
+		{"bsn12345678901234567", true},
+		{"#A123456789", true},
+		{"SYS-9876543210", true},
+		{"SN-0987654321", true},
+		{"ABCD12345678", true},
+		{"23456789", true},
+		{"X8901234567", true},    // 9 wraps to 0
+		{"X2109876543", true},    // 0 wraps to 9
+		{"ABCDE12345678", false}, // five-character prefix
+		{"BSN1234567", false},    // seven digits
+		{"BSN12345679", false},   // a skip breaks the run
+		{"BSN12345678A", false},  // something after the digits
+		{"BSN11223344", false},
+		{"FCN0CJ03468352B", false},
+		{"5CG12345678", false}, // the prefix has a digit: a real HP-style serial
+		{"全角１２３４５６７８", false},
 	}
 	for _, c := range cases {
 		if got := p.Match(c.in); got != c.want {
