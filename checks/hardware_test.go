@@ -777,3 +777,75 @@ func TestExitCode(t *testing.T) {
 		}
 	}
 }
+
+// The SMBIOS table as the second source of the serials (spec addition:
+// the snapshot's "smbios" section).
+func TestSerialsWithFirmwareSource(t *testing.T) {
+	wmiStopped := map[string]string{"bios": "WMI query \"SELECT SerialNumber, Manufacturer FROM Win32_BIOS\": HRESULT 0x80070422", "baseboard": "WMI query: HRESULT 0x80070422"}
+	stoppedKinds := map[string]string{"bios": facts.KindWMIService, "baseboard": facts.KindWMIService}
+	cases := []struct {
+		name               string
+		id                 string
+		bios               *facts.BIOS
+		board              *facts.Baseboard
+		fw                 *facts.SMBIOS
+		errs, kinds        map[string]string
+		want               checks.Status
+		observed           string
+		enDetailHas, zhHas []string
+		enHintHas          []string
+	}{
+		{name: "WMI service stopped, firmware has a good serial", id: "bios.serial",
+			fw: &facts.SMBIOS{SystemSerialNumber: str("PF2XK7QW"), BaseboardSerialNumber: str("L1HF0AB03XZ")}, errs: wmiStopped, kinds: stoppedKinds,
+			want: checks.Warn, observed: "PF2XK7QW", enDetailHas: []string{"fine", "WMI is the problem", "0x80070422"}, zhHas: []string{"问题在 WMI", "服务已停止或被禁用"}, enHintHas: []string{"net start winmgmt"}},
+		{name: "WMI repository damaged, firmware has a good board serial", id: "board.serial",
+			fw:   &facts.SMBIOS{SystemSerialNumber: str("PF2XK7QW"), BaseboardSerialNumber: str("L1HF0AB03XZ")},
+			errs: map[string]string{"baseboard": "WBEM_E_INVALID_CLASS (0x80041010)"}, kinds: map[string]string{"baseboard": facts.KindWMIRepository},
+			want: checks.Warn, observed: "L1HF0AB03XZ", enHintHas: []string{"winmgmt /verifyrepository", "/salvagerepository"}},
+		{name: "WMI timed out, firmware has a placeholder: the hardware is wrong", id: "board.serial",
+			fw:   &facts.SMBIOS{BaseboardSerialNumber: str("BSN12345678901234567")},
+			errs: map[string]string{"baseboard": "timed out after 15s"}, kinds: map[string]string{"baseboard": facts.KindTimeout},
+			want: checks.Fail, observed: "BSN12345678901234567", enDetailHas: []string{"placeholder", "SMBIOS table"}, enHintHas: []string{"DMI tool"}},
+		{name: "firmware table without the field, WMI stopped", id: "board.serial",
+			fw: &facts.SMBIOS{SystemSerialNumber: str("PF2XK7QW")}, errs: wmiStopped, kinds: stoppedKinds,
+			want: checks.Unknown, enHintHas: []string{"net start winmgmt"}},
+		{name: "WMI and firmware agree up to case and spaces", id: "bios.serial",
+			bios: &facts.BIOS{SerialNumber: str("PF2XK7QW  ")}, fw: &facts.SMBIOS{SystemSerialNumber: str(" pf2xk7qw")},
+			want: checks.Pass, observed: "PF2XK7QW  "},
+		{name: "WMI and firmware disagree: WMI's copy is stale", id: "bios.serial",
+			bios: &facts.BIOS{SerialNumber: str("PF2XK7QW")}, fw: &facts.SMBIOS{SystemSerialNumber: str("PF3AB9ZZ")},
+			want: checks.Warn, observed: "PF2XK7QW", enDetailHas: []string{`"PF3AB9ZZ"`, "stale"}, zhHas: []string{"旧值"}, enHintHas: []string{"Restart the PC"}},
+		{name: "firmware has no string, WMI shows its own placeholder: no disagreement", id: "bios.serial",
+			bios: &facts.BIOS{SerialNumber: str("0")}, fw: &facts.SMBIOS{SystemSerialNumber: str("")},
+			want: checks.Fail, observed: "0", enDetailHas: []string{"placeholder"}},
+		{name: "WMI placeholder, firmware real: still fails, and says so", id: "bios.serial",
+			bios: &facts.BIOS{SerialNumber: str("Default string")}, fw: &facts.SMBIOS{SystemSerialNumber: str("PF3AB9ZZ")},
+			want: checks.Fail, observed: "Default string", enDetailHas: []string{"Default string", "PF3AB9ZZ"}},
+		{name: "neither source", id: "bios.serial",
+			errs: map[string]string{"bios": "timed out after 15s", "smbios": "GetSystemFirmwareTable('RSMB'): failed"}, kinds: map[string]string{"bios": facts.KindTimeout},
+			want: checks.Unknown, enHintHas: []string{"probe.timeout"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := facts.New()
+			s.BIOS, s.Baseboard, s.SMBIOS = c.bios, c.board, c.fw
+			for k, v := range c.errs {
+				s.SetErr(k, v)
+			}
+			for k, v := range c.kinds {
+				s.SetErrKind(k, v)
+			}
+			r := definition(t, c.id).Run(s, checks.DefaultRules(), nil)
+			if r.Status != c.want {
+				t.Errorf("status %s, want %s (detail %q)", r.Status, c.want, r.Detail.EN)
+			}
+			if c.observed != "" && r.Observed != c.observed {
+				t.Errorf("observed %q, want %q", r.Observed, c.observed)
+			}
+			assertContains(t, "en detail", r.Detail.EN, c.enDetailHas)
+			assertContains(t, "zh detail", r.Detail.ZH, c.zhHas)
+			assertContains(t, "en hint", r.Hint.EN, c.enHintHas)
+			assertExplained(t, r)
+		})
+	}
+}

@@ -19,7 +19,13 @@ var (
 	hintWriteSerial      = i18n.T(
 		"这台电脑的 BIOS 里没有写入真正的序列号，需要由厂商写入：\n1. 品牌机（联想、戴尔、惠普、华为等）：联系厂商售后，报上机器型号和主机编号，请他们用 DMI 工具写入序列号。\n2. 组装机或白牌机：向主板厂商或经销商索取 DMI 工具（如 AMI 的 AMIDEWIN），写入一个唯一的序列号。\n3. 写入并重启后，重新运行 actwiz 确认这一项通过，再激活。",
 		"This PC's BIOS has no real serial number; its maker has to write one:\n1. Brand PC (Lenovo, Dell, HP, Huawei…): call the maker's service line with the model and machine number and ask them to write the serial with their DMI tool.\n2. Assembled or white-box PC: ask the board maker or reseller for their DMI tool (such as AMI's AMIDEWIN) and write a unique serial.\n3. Restart, run actwiz again to see this item pass, then activate.")
-	hintVirtualSerial = i18n.T(
+	msgFirmwareDiffers  = i18n.T("但电脑固件的 SMBIOS 表中的%s是“%s”，与 WMI 读到的不同：WMI 保存的是旧值。", "But the firmware's SMBIOS table has the %s as \"%s\", which differs from what WMI reports: WMI's copy is stale.")
+	hintFirmwareDiffers = i18n.T(
+		"激活客户端通过 WMI 读取序列号，会读到旧值：\n1. 重启电脑，再运行 actwiz，看两个值是否一致。\n2. 仍不一致时，以管理员身份运行 winmgmt /verifyrepository；显示“不一致”时运行 winmgmt /salvagerepository 并重启。\n3. 仍然不同，把日志发给客服。",
+		"The activation client reads the serial through WMI and will get the old value:\n1. Restart the PC and run actwiz again to see whether the two agree.\n2. If not, run winmgmt /verifyrepository as administrator; if it reports inconsistent, run winmgmt /salvagerepository and restart.\n3. If they still differ, send the logs to support.")
+	msgFirmwareOnly          = i18n.T("（这个值直接读自电脑固件的 SMBIOS 表；WMI 读不到：%[2]s。）", "(This value was read from the firmware's SMBIOS table directly; WMI could not give it: %[2]s.)")
+	msgWMIBrokenFirmwareFine = i18n.T("电脑固件中的%s没有问题（直接读自 SMBIOS 表），问题在 WMI：%s。激活客户端也通过 WMI 读取它，所以修好 WMI 之前同样无法激活。", "The %s in the firmware is fine (read from the SMBIOS table directly); WMI is the problem: %s. The activation client reads it through WMI too, so it cannot activate until WMI is fixed.")
+	hintVirtualSerial        = i18n.T(
 		"如果这是克隆出来的虚拟机，请在虚拟化平台上给每台虚拟机设置不同的序列号，否则激活服务器会把它们当成同一台机器。",
 		"If this virtual machine was cloned, give each clone its own serial in the hypervisor's settings; otherwise the activation server counts them as one machine.")
 )
