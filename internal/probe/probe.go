@@ -162,6 +162,14 @@ func deadlineErr(ctx context.Context, timeout time.Duration) error {
 	return reasonError{"cancelled", ctx.Err()}
 }
 
+// abandoned is the error of a call given up on when ctx ended.
+func abandoned(ctx context.Context, what string) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return reasonError{what + " timed out: no answer before the deadline", ctx.Err()}
+	}
+	return reasonError{what + " cancelled", ctx.Err()}
+}
+
 type reasonError struct {
 	text  string
 	cause error

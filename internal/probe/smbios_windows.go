@@ -9,9 +9,10 @@ import (
 	"actwiz/internal/facts"
 )
 
-// SMBIOS reads the firmware table through GetSystemFirmwareTable('RSMB'),
-// which needs no WMI and no administrator rights. go-smbios makes the call.
-func (windowsReader) SMBIOS(context.Context) (*facts.SMBIOS, error) {
+// readFirmwareTable reads the firmware table through
+// GetSystemFirmwareTable('RSMB'), which needs no WMI and no administrator
+// rights. go-smbios makes the call.
+func readFirmwareTable(context.Context) (*facts.SMBIOS, error) {
 	rc, ep, err := smbios.Stream()
 	if err != nil {
 		return nil, fmt.Errorf("GetSystemFirmwareTable('RSMB'): %w", err)
