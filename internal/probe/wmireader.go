@@ -10,7 +10,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"time"
 
 	"actwiz/internal/facts"
 )
@@ -72,9 +71,10 @@ type wmiReader struct {
 	hostName func() (string, error)
 }
 
-// hostTimeout bounds the OS caption query: the caption is a courtesy, and
-// Take waits for the host no longer than that anyway.
-const hostTimeout = time.Second
+// hostTimeout bounds the OS caption query, so that its goroutine does not
+// outlive a stuck provider for ever; Take itself stops waiting for the host
+// a second after the sections, since the caption is a courtesy.
+const hostTimeout = DefaultTimeout
 
 // queryRows reads every row of T's class from src.
 func queryRows[T wmiRow](ctx context.Context, src wmiSource) ([]T, []map[string]string, error) {
