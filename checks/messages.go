@@ -85,7 +85,7 @@ var (
 		"1. Open Settings → Network & Internet → Change adapter options (or Network Connections in Control Panel), right-click the disabled wired or wireless adapter and choose Enable.\n2. If Device Manager shows the adapter with a down arrow, right-click it and choose Enable device.\n3. Then check again.")
 	msgNICFixedSkipped = i18n.T("“%s”一项没有通过，跳过此项。", "Skipped: \"%s\" did not pass.")
 	msgNICFixed        = i18n.T("至少一个可用的物理网卡在电脑内部（“在根容器中”为“真”）。", "At least one usable physical adapter is inside the PC (\"In root container\" is True).")
-	msgNICsNotKnown    = i18n.T("可用物理网卡的“在根容器中”属性（这些网卡都不在 USB 上，但只凭这一点不能说明它们是内置网卡）", "\"In root container\" property of the usable physical adapters (none is on USB, but that alone does not say they are built in)")
+	msgNICsNotKnown    = i18n.T("不在 USB 上的可用物理网卡的“在根容器中”属性（不在 USB 上并不能说明它们是内置网卡）", "\"In root container\" property of the usable physical adapters not on USB (not being on USB does not say they are built in)")
 	msgNICRemovable    = i18n.T("可用的物理网卡都是可移动网卡（USB 网卡等）。", "Every usable physical adapter is removable (a USB adapter or similar).")
 	hintNICRemovable   = i18n.T(
 		"激活要求至少一个电脑内置的网卡已启用：\n1. 启用电脑自带的有线或无线网卡（见设备管理器“网络适配器”）。\n2. 内置网卡被 BIOS 关闭时，在 BIOS 中打开它。\n3. 激活时可以拔掉 USB 网卡。",

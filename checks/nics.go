@@ -116,11 +116,11 @@ func judgeNICFixed(s facts.Snapshot, _ Rules, earlier map[string]Result) Result 
 		}
 		switch nicRemovability(n) {
 		case isFixed:
-			fixed = append(fixed, nicObserved(n))
+			fixed = append(fixed, nicFixedObserved(n))
 		case isRemovable:
-			usb = append(usb, nicObserved(n))
+			usb = append(usb, nicFixedObserved(n))
 		default:
-			notKnown = append(notKnown, nicObserved(n))
+			notKnown = append(notKnown, nicFixedObserved(n))
 		}
 	}
 	switch {
@@ -149,19 +149,27 @@ func nicObserved(n facts.NIC) string {
 	if !hasMAC(n) {
 		state = append(state, "no MAC")
 	}
-	// Only what was read: an unread container is said to be unread.
-	switch {
-	case n.InLocalMachineContainer == nil:
-		state = append(state, "InLocalMachineContainer not read")
-	case !*n.InLocalMachineContainer:
-		state = append(state, "not in root container")
-	}
-	if nicRemovability(n) == isRemovable && n.InLocalMachineContainer == nil {
-		state = append(state, "on USB")
-	}
 	out := name + " [" + mac + "]"
 	if len(state) > 0 {
 		out += " (" + strings.Join(state, ", ") + ")"
 	}
 	return out
+}
+
+// nicFixedObserved adds what made an adapter other than fixed, exactly as
+// read: an unread container is said to be unread, never guessed. A fixed
+// one (in the root container, as read) needs no note.
+func nicFixedObserved(n facts.NIC) string {
+	var why string
+	switch {
+	case n.InLocalMachineContainer != nil && *n.InLocalMachineContainer:
+		return nicObserved(n)
+	case n.InLocalMachineContainer != nil:
+		why = "not in root container"
+	case pnpPrefix(n.PNPDeviceID, `USB\`):
+		why = "InLocalMachineContainer not read, on USB"
+	default:
+		why = "InLocalMachineContainer not read"
+	}
+	return nicObserved(n) + " (" + why + ")"
 }
