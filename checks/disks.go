@@ -6,6 +6,7 @@ import (
 
 	"actwiz/internal/facts"
 	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
 )
 
 // maxDiskSerialBytes is the activation client's limit on a disk serial.
@@ -204,7 +205,7 @@ func whyRemovable(d facts.Disk) i18n.Text {
 	case d.InterfaceType != nil && strings.EqualFold(strings.TrimSpace(*d.InterfaceType), "USB"):
 		return msgOnUSB
 	case d.MediaType != nil:
-		return msgMediaType.F(strings.TrimSpace(*d.MediaType))
+		return msgMediaType.F(machinetext.Escape(strings.TrimSpace(*d.MediaType)))
 	}
 	return i18n.Text{}
 }

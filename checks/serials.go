@@ -5,6 +5,7 @@ import (
 
 	"actwiz/internal/facts"
 	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
 )
 
 var biosSerial = Definition{
@@ -90,7 +91,7 @@ func judgeSerial(f serialFacts, r Rules) Result {
 		// firmware says now. Different means WMI's copy is stale. A table
 		// with no string there proves nothing: WMI shows a missing string
 		// its own way (Wine's shows "0").
-		res.Detail = i18n.Join([]i18n.Text{res.Detail, msgFirmwareDiffers.F(f.what, *f.firmware)}, "", " ")
+		res.Detail = i18n.Join([]i18n.Text{res.Detail, msgFirmwareDiffers.F(f.what, machinetext.Escape(*f.firmware))}, "", " ")
 		if res.Status == Pass {
 			res.Status, res.Hint = Warn, hintFirmwareDiffers
 		}
@@ -119,7 +120,7 @@ func judgeValue(raw string, f serialFacts, r Rules) Result {
 	case NormalizeSerial(raw) == "":
 		return Result{Status: Fail, Observed: raw, Detail: msgSerialEmpty.F(f.what), Hint: hintWriteSerial}
 	case r.Placeholders.Match(raw):
-		return Result{Status: Fail, Observed: raw, Detail: msgSerialPlaceholder.F(f.what, NormalizeSerial(raw)), Hint: hintWriteSerial}
+		return Result{Status: Fail, Observed: raw, Detail: msgSerialPlaceholder.F(f.what, machinetext.Escape(NormalizeSerial(raw))), Hint: hintWriteSerial}
 	case looksVirtual(raw, f.maker):
 		return Result{Status: Warn, Observed: raw, Detail: msgSerialVirtual.F(f.what), Hint: hintVirtualSerial}
 	}
