@@ -6,6 +6,7 @@ import (
 
 	"actwiz/internal/facts"
 	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
 )
 
 // maxDiskSerialBytes is the activation client's limit on a disk serial.
@@ -37,23 +38,41 @@ var diskFixed = Definition{
 	run:         judgeDiskFixed,
 }
 
-// removable applies spec §2: outside the local machine's container, on USB,
-// or described as external or removable media.
-func removable(d facts.Disk) bool {
-	if d.InLocalMachineContainer != nil && !*d.InLocalMachineContainer {
-		return true
+// removability is what the facts say about one device: spec §2 allows
+// "not known", and the check must not turn it into "fixed".
+type removability int
+
+const (
+	isFixed removability = iota
+	isNotKnown
+	isRemovable
+)
+
+// diskRemovability applies spec §2: a read InLocalMachineContainer alone
+// decides (internal disks on a USB-attached bus that Windows places in the
+// root container are fixed); only when it is null do USB, external or
+// removable media mark the disk removable, and anything else is not known.
+func diskRemovability(d facts.Disk) removability {
+	if d.InLocalMachineContainer != nil {
+		if *d.InLocalMachineContainer {
+			return isFixed
+		}
+		return isRemovable
 	}
 	if d.InterfaceType != nil && strings.EqualFold(strings.TrimSpace(*d.InterfaceType), "USB") {
-		return true
+		return isRemovable
 	}
 	if d.MediaType != nil {
 		m := strings.ToLower(*d.MediaType)
 		if strings.Contains(m, "external") || strings.Contains(m, "removable") {
-			return true
+			return isRemovable
 		}
 	}
-	return false
+	return isNotKnown
 }
+
+// removable is disk.serial's view: disks not known count as not removable.
+func removable(d facts.Disk) bool { return diskRemovability(d) == isRemovable }
 
 func judgeDiskSerial(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 	if s.Disks == nil {
@@ -134,34 +153,61 @@ func judgeDiskFixed(s facts.Snapshot, _ Rules, _ map[string]Result) Result {
 	}
 	observed := make([]string, 0, len(s.Disks))
 	var system *facts.Disk
-	removableCount := 0
+	removableCount, notKnown := 0, 0
 	for i, d := range s.Disks {
 		observed = append(observed, diskFixedObserved(d))
-		if removable(d) {
+		switch diskRemovability(d) {
+		case isRemovable:
 			removableCount++
+		case isNotKnown:
+			notKnown++
 		}
-		// With two disks marked as the system's (a mirror), the removable
-		// one decides: Windows may start from it.
-		if d.System != nil && *d.System && (system == nil || removable(d)) {
+		// With two disks marked as the system's (a mirror), the worst one
+		// decides: Windows may start from it.
+		if d.System != nil && *d.System && (system == nil || diskRemovability(d) > diskRemovability(*system)) {
 			system = &s.Disks[i]
 		}
 	}
 	res := Result{Observed: strings.Join(observed, "; ")}
 	switch {
-	case system != nil && removable(*system):
-		res.Status, res.Detail, res.Hint = Fail, msgSystemDiskRemovable.F(diskName(*system)), hintSystemDiskRemovable
+	case system != nil && diskRemovability(*system) == isRemovable:
+		res.Status, res.Detail, res.Hint = Fail, msgSystemDiskRemovable.F(diskName(*system), whyRemovable(*system)), hintSystemDiskRemovable
+	case system != nil && diskRemovability(*system) == isNotKnown:
+		return diskNotKnown(s, res, msgSystemDiskNotKnown.F(diskName(*system)))
 	case system != nil && removableCount > 0:
 		res.Status, res.Detail, res.Hint = Warn, msgOtherDisksRemovable.F(removableCount), hintUnplugRemovable
 	case system != nil:
 		res.Status, res.Detail = Pass, msgSystemDiskFixed.F(diskName(*system))
 	case removableCount == len(s.Disks):
 		res.Status, res.Detail, res.Hint = Fail, msgAllDisksRemovable, hintSystemDiskRemovable
+	case notKnown > 0:
+		return diskNotKnown(s, res, msgDisksNotKnown.F(len(s.Disks), notKnown))
 	case removableCount > 0:
 		res.Status, res.Detail, res.Hint = Warn, msgSomeDisksRemovable.F(len(s.Disks), removableCount), hintUnplugRemovable
 	default:
 		res.Status, res.Detail = Pass, msgNoDiskRemovable
 	}
 	return res
+}
+
+// diskNotKnown is disk.fixed's unknown: what could not be read, and why.
+func diskNotKnown(s facts.Snapshot, res Result, what i18n.Text) Result {
+	r := notRead(what, readReason(s, "disks.InLocalMachineContainer"))
+	res.Status, res.Detail, res.Hint = Unknown, r.Detail, hintContainerNotRead
+	return res
+}
+
+// whyRemovable names the one fact that made a disk removable, as read.
+func whyRemovable(d facts.Disk) i18n.Text {
+	switch {
+	case d.InLocalMachineContainer != nil:
+		return msgNotInRootContainer
+	case d.InterfaceType != nil && strings.EqualFold(strings.TrimSpace(*d.InterfaceType), "USB"):
+		return msgOnUSB
+	case d.MediaType != nil:
+		return msgMediaType.F(machinetext.Escape(strings.TrimSpace(*d.MediaType)))
+	}
+	return i18n.Text{}
 }
 
 func diskName(d facts.Disk) string {
@@ -200,8 +246,12 @@ func diskFixedObserved(d facts.Disk) string {
 	if d.MediaType != nil {
 		why = append(why, *d.MediaType)
 	}
+	// Only what was read: a null container is said to be unread, never
+	// guessed as true or false.
 	if d.InLocalMachineContainer != nil {
 		why = append(why, fmt.Sprintf("InLocalMachineContainer=%t", *d.InLocalMachineContainer))
+	} else {
+		why = append(why, "InLocalMachineContainer not read")
 	}
 	return diskName(d) + " (" + strings.Join(why, ", ") + ")"
 }

@@ -407,21 +407,33 @@ func TestDiskFixed(t *testing.T) {
 		{name: "system disk not in the root container",
 			disks: []facts.Disk{{Index: num(0), Model: str("WDC WD10EZEX-08WN4A0"), InterfaceType: str("IDE"), MediaType: str("Fixed hard disk media"), InLocalMachineContainer: no, System: yes}},
 			want:  checks.Fail, detailHas: []string{"WDC WD10EZEX-08WN4A0"}},
-		{name: "system disk on USB",
+		// InLocalMachineContainer unread: interface and media type decide removable.
+		{name: "system disk on USB, container unread",
+			disks: []facts.Disk{{Index: num(0), Model: str("Samsung PSSD T7 SCSI Disk Device"), InterfaceType: str("USB"), MediaType: str("Fixed hard disk media"), System: yes}},
+			want:  checks.Fail, enDetailHas: []string{"could not be read, and it is on USB"}},
+		{name: "system disk on usb, lower case, container unread",
+			disks: []facts.Disk{{Index: num(0), Model: str("Samsung PSSD T7 SCSI Disk Device"), InterfaceType: str("usb"), MediaType: str("Fixed hard disk media"), System: yes}},
+			want:  checks.Fail},
+		{name: "system disk is External hard disk media, container unread",
+			disks: []facts.Disk{{Index: num(0), Model: str("WD Elements 25A2 USB Device"), InterfaceType: str("SCSI"), MediaType: str("External hard disk media"), System: yes}},
+			want:  checks.Fail, enDetailHas: []string{`media type is "External hard disk media"`}},
+		{name: "system disk is Removable Media, container unread",
+			disks: []facts.Disk{{Index: num(0), Model: str("Kingston DataTraveler 3.0 USB Device"), InterfaceType: str("SCSI"), MediaType: str("Removable Media"), System: yes}},
+			want:  checks.Fail},
+		{name: "system disk is REMOVABLE MEDIA, upper case, container unread",
+			disks: []facts.Disk{{Index: num(0), Model: str("Kingston DataTraveler 3.0 USB Device"), InterfaceType: str("SCSI"), MediaType: str("REMOVABLE MEDIA"), System: yes}},
+			want:  checks.Fail},
+		// A read container alone decides: Windows placing a USB-attached
+		// disk in the root container means it is built in.
+		{name: "system disk on USB but in the root container",
 			disks: []facts.Disk{{Index: num(0), Model: str("Samsung PSSD T7 SCSI Disk Device"), InterfaceType: str("USB"), MediaType: str("Fixed hard disk media"), InLocalMachineContainer: yes, System: yes}},
-			want:  checks.Fail},
-		{name: "system disk on usb, lower case",
-			disks: []facts.Disk{{Index: num(0), Model: str("Samsung PSSD T7 SCSI Disk Device"), InterfaceType: str("usb"), MediaType: str("Fixed hard disk media"), InLocalMachineContainer: yes, System: yes}},
-			want:  checks.Fail},
-		{name: "system disk is External hard disk media",
+			want:  checks.Pass},
+		{name: "External hard disk media but in the root container",
 			disks: []facts.Disk{{Index: num(0), Model: str("WD Elements 25A2 USB Device"), InterfaceType: str("SCSI"), MediaType: str("External hard disk media"), InLocalMachineContainer: yes, System: yes}},
-			want:  checks.Fail},
-		{name: "system disk is Removable Media",
-			disks: []facts.Disk{{Index: num(0), Model: str("Kingston DataTraveler 3.0 USB Device"), InterfaceType: str("SCSI"), MediaType: str("Removable Media"), InLocalMachineContainer: yes, System: yes}},
-			want:  checks.Fail},
-		{name: "system disk is REMOVABLE MEDIA, upper case",
-			disks: []facts.Disk{{Index: num(0), Model: str("Kingston DataTraveler 3.0 USB Device"), InterfaceType: str("SCSI"), MediaType: str("REMOVABLE MEDIA"), InLocalMachineContainer: yes, System: yes}},
-			want:  checks.Fail},
+			want:  checks.Pass},
+		{name: "system disk not in the root container says so",
+			disks: []facts.Disk{{Index: num(0), Model: str("WDC WD10EZEX-08WN4A0"), InterfaceType: str("IDE"), MediaType: str("Fixed hard disk media"), InLocalMachineContainer: no, System: yes}},
+			want:  checks.Fail, enDetailHas: []string{`"In root container" is False`}},
 		{name: "system disk with every signal",
 			disks: []facts.Disk{usbStick(0, str("4C530001230920116354"))},
 			want:  checks.Fail},
@@ -430,9 +442,27 @@ func TestDiskFixed(t *testing.T) {
 		{name: "system disk fixed, alone",
 			disks: []facts.Disk{internalDisk(0, str("S4EWNX0R123456"))},
 			want:  checks.Pass, detailHas: []string{"SAMSUNG MZVLB512HBJQ-000L7"}},
-		{name: "system disk fixed, InLocalMachineContainer unread",
+		// Not known: the container unread and nothing else decides (Wine's
+		// cfgmgr32 answers CR_FAILURE, so this is every disk under Wine).
+		{name: "system disk IDE, InLocalMachineContainer unread",
 			disks: []facts.Disk{{Index: num(0), Model: str("ST1000DM010-2EP102"), InterfaceType: str("IDE"), MediaType: str("Fixed hard disk media"), System: yes}},
+			errs:  map[string]string{"disks.InLocalMachineContainer": "CM_Locate_DevNodeW: CR_FAILURE (disk 0)"},
+			want:  checks.Unknown, detailHas: []string{"ST1000DM010-2EP102", "CR_FAILURE"}, enHintHas: []string{"In root container"}},
+		{name: "system disk not known, removable stick beside it",
+			disks: []facts.Disk{{Index: num(0), Model: str("ST1000DM010-2EP102"), InterfaceType: str("IDE"), MediaType: str("Fixed hard disk media"), System: yes}, usbStick(1, str("4C530001230920116354"))},
+			want:  checks.Unknown},
+		{name: "mirror: a not-known system disk outranks a fixed one",
+			disks: []facts.Disk{internalDisk(0, str("S4EWNX0R123456")), {Index: num(1), Model: str("ST1000DM010-2EP102"), InterfaceType: str("IDE"), MediaType: str("Fixed hard disk media"), System: yes}},
+			want:  checks.Unknown, detailHas: []string{"ST1000DM010-2EP102"}},
+		{name: "system disk fixed, another disk not known",
+			disks: []facts.Disk{internalDisk(0, str("S4EWNX0R123456")), {Index: num(1), Model: str("ST2000DM008-2FR102"), InterfaceType: str("IDE"), MediaType: str("Fixed hard disk media"), System: no}},
 			want:  checks.Pass},
+		{name: "no system disk known, one disk not known",
+			disks: []facts.Disk{{Index: num(0), Model: str("ST1000DM010-2EP102"), InterfaceType: str("IDE"), MediaType: str("Fixed hard disk media")}, usbStick(1, str("4C530001230920116354"))},
+			want:  checks.Unknown, enDetailHas: []string{"1 of 2 disks"}},
+		{name: "no system disk known, all removable even with one unread container",
+			disks: []facts.Disk{{Index: num(0), Model: str("SanDisk Ultra USB Device"), InterfaceType: str("USB"), MediaType: str("Removable Media")}, usbStick(1, str("4C530001230920116354"))},
+			want:  checks.Fail},
 		{name: "system disk fixed, second internal disk",
 			disks: []facts.Disk{internalDisk(0, str("S4EWNX0R123456")), {Index: num(1), Model: str("ST2000DM008-2FR102"), InterfaceType: str("IDE"), MediaType: str("Fixed hard disk media"), InLocalMachineContainer: yes, System: no}},
 			want:  checks.Pass},
@@ -516,6 +546,14 @@ func TestNICPresent(t *testing.T) {
 	}{
 		{name: "onboard LAN", nics: []facts.NIC{onboardLAN, wanMiniport},
 			want: checks.Pass, observedHas: []string{"54:E1:AD:12:34:56"}, observedNot: []string{"WAN Miniport"}},
+		// Windows reports a Bluetooth PAN adapter as PhysicalAdapter=True
+		// with a MAC address; it is not a network card (spec §2).
+		{name: "Bluetooth PAN adapter alone is not a network card",
+			nics: []facts.NIC{{Name: str("Bluetooth Device (Personal Area Network)"), MACAddress: str("F8:E4:E3:01:02:07"), PhysicalAdapter: yes, NetEnabled: no, ConfigManagerErrorCode: num(0), PNPDeviceID: str(`BTH\MS_BTHPAN\6&2C1F3E3A&0&2`)}, wanMiniport},
+			want: checks.Fail, enDetailHas: []string{"No physical network adapter"}},
+		{name: "Bluetooth PAN enabled with a MAC still does not count",
+			nics: []facts.NIC{{Name: str("Bluetooth Device (Personal Area Network)"), MACAddress: str("F8:E4:E3:01:02:07"), PhysicalAdapter: yes, NetEnabled: yes, ConfigManagerErrorCode: num(0), PNPDeviceID: str(`bth\ms_bthpan\6&2c1f3e3a&0&2`)}},
+			want: checks.Fail},
 		{name: "NetEnabled null counts as enabled",
 			nics: []facts.NIC{{Name: str("Realtek PCIe GbE Family Controller"), MACAddress: str("B4:2E:99:0A:1B:2C"), PhysicalAdapter: yes, ConfigManagerErrorCode: num(0), PNPDeviceID: str(`PCI\VEN_10EC&DEV_8168&SUBSYS_E0001458&REV_15\01000000684CE00000`)}},
 			want: checks.Pass},
@@ -640,13 +678,19 @@ func TestNICFixed(t *testing.T) {
 		{name: "onboard LAN", nics: []facts.NIC{onboardLAN}, want: checks.Pass, observedHas: []string{"I219-V"}},
 		{name: "onboard LAN and a USB dongle", nics: []facts.NIC{usbDongle, onboardLAN},
 			want: checks.Pass, observedHas: []string{"I219-V"}, observedNot: []string{"Realtek USB"}},
-		{name: "InLocalMachineContainer unread", nics: []facts.NIC{{Name: str("Intel(R) Ethernet Connection (7) I219-V"), MACAddress: str("54:E1:AD:12:34:56"), PhysicalAdapter: yes, NetEnabled: yes, ConfigManagerErrorCode: num(0), PNPDeviceID: str(`PCI\VEN_8086&DEV_15BC&SUBSYS_312517AA&REV_10\3&11583659&0&FE`)}},
-			want: checks.Pass},
+		{name: "InLocalMachineContainer unread on PCI: not known", nics: []facts.NIC{{Name: str("Intel(R) Ethernet Connection (7) I219-V"), MACAddress: str("54:E1:AD:12:34:56"), PhysicalAdapter: yes, NetEnabled: yes, ConfigManagerErrorCode: num(0), PNPDeviceID: str(`PCI\VEN_8086&DEV_15BC&SUBSYS_312517AA&REV_10\3&11583659&0&FE`)}},
+			want: checks.Unknown, observedHas: []string{"InLocalMachineContainer not read"}, observedNot: []string{"root container is", "=true"}},
+		{name: "unread one not known, USB dongle beside it: unknown, not fail",
+			nics: []facts.NIC{{Name: str("Intel(R) Ethernet Connection (7) I219-V"), MACAddress: str("54:E1:AD:12:34:56"), PhysicalAdapter: yes, NetEnabled: yes, ConfigManagerErrorCode: num(0), PNPDeviceID: str(`PCI\VEN_8086&DEV_15BC&SUBSYS_312517AA&REV_10\3&11583659&0&FE`)}, usbDongle},
+			want: checks.Unknown},
+		{name: "USB\\ PNPDeviceID with container unread is removable",
+			nics: []facts.NIC{{Name: str("ASIX AX88179 USB 3.0 to Gigabit Ethernet Adapter"), MACAddress: str("00:0E:C6:AB:CD:EF"), PhysicalAdapter: yes, NetEnabled: yes, ConfigManagerErrorCode: num(0), PNPDeviceID: str(`USB\VID_0B95&PID_1790\0000000000010C`)}},
+			want: checks.Fail, observedHas: []string{"on USB"}},
 		{name: "USB dongle only", nics: []facts.NIC{usbDongle, wanMiniport},
 			want: checks.Fail, observedHas: []string{"Realtek USB GbE Family Controller"}},
-		{name: "USB\\ PNPDeviceID alone marks it removable",
-			nics: []facts.NIC{{Name: str("ASIX AX88179 USB 3.0 to Gigabit Ethernet Adapter"), MACAddress: str("00:0E:C6:AB:CD:EF"), PhysicalAdapter: yes, NetEnabled: yes, ConfigManagerErrorCode: num(0), PNPDeviceID: str(`USB\VID_0B95&PID_1790\0000000000010C`), InLocalMachineContainer: yes}},
-			want: checks.Fail},
+		{name: "internal Wi-Fi on a USB bus in the root container is fixed",
+			nics: []facts.NIC{{Name: str("Intel(R) Wireless-AC 9260"), MACAddress: str("F8:E4:E3:12:34:56"), PhysicalAdapter: yes, NetEnabled: yes, ConfigManagerErrorCode: num(0), PNPDeviceID: str(`USB\VID_8087&PID_0AAA\5&2C9D0A3E&0&14`), InLocalMachineContainer: yes}},
+			want: checks.Pass},
 		{name: "InLocalMachineContainer false alone marks it removable (Thunderbolt dock)",
 			nics: []facts.NIC{{Name: str("Intel(R) Ethernet Controller (3) I225-LM"), MACAddress: str("A0:CE:C8:12:34:56"), PhysicalAdapter: yes, NetEnabled: yes, ConfigManagerErrorCode: num(0), PNPDeviceID: str(`PCI\VEN_8086&DEV_15F2&SUBSYS_00008086&REV_03\6&2F1A3C9B&0&0008010C`), InLocalMachineContainer: no}},
 			want: checks.Fail},
@@ -731,5 +775,80 @@ func TestExitCode(t *testing.T) {
 		if got := checks.ExitCode(c.results); got != c.want {
 			t.Errorf("%s: ExitCode = %d; want %d", c.name, got, c.want)
 		}
+	}
+}
+
+// The SMBIOS table as the second source of the serials (spec addition:
+// the snapshot's "smbios" section).
+func TestSerialsWithFirmwareSource(t *testing.T) {
+	wmiStopped := map[string]string{"bios": "WMI query \"SELECT SerialNumber, Manufacturer FROM Win32_BIOS\": HRESULT 0x80070422", "baseboard": "WMI query: HRESULT 0x80070422"}
+	stoppedKinds := map[string]string{"bios": facts.KindWMIService, "baseboard": facts.KindWMIService}
+	cases := []struct {
+		name               string
+		id                 string
+		bios               *facts.BIOS
+		board              *facts.Baseboard
+		fw                 *facts.SMBIOS
+		errs, kinds        map[string]string
+		want               checks.Status
+		observed           string
+		enDetailHas, zhHas []string
+		enHintHas          []string
+	}{
+		{name: "WMI service stopped, firmware has a good serial", id: "bios.serial",
+			fw: &facts.SMBIOS{SystemSerialNumber: str("PF2XK7QW"), BaseboardSerialNumber: str("L1HF0AB03XZ")}, errs: wmiStopped, kinds: stoppedKinds,
+			want: checks.Warn, observed: "PF2XK7QW", enDetailHas: []string{"fine", "WMI is the problem", "0x80070422"}, zhHas: []string{"问题在 WMI", "服务已停止或被禁用"}, enHintHas: []string{"net start winmgmt"}},
+		{name: "WMI repository damaged, firmware has a good board serial", id: "board.serial",
+			fw:   &facts.SMBIOS{SystemSerialNumber: str("PF2XK7QW"), BaseboardSerialNumber: str("L1HF0AB03XZ")},
+			errs: map[string]string{"baseboard": "WBEM_E_INVALID_CLASS (0x80041010)"}, kinds: map[string]string{"baseboard": facts.KindWMIRepository},
+			want: checks.Warn, observed: "L1HF0AB03XZ", enHintHas: []string{"winmgmt /verifyrepository", "/salvagerepository"}},
+		{name: "WMI timed out, firmware has a placeholder: the hardware is wrong", id: "board.serial",
+			fw:   &facts.SMBIOS{BaseboardSerialNumber: str("BSN12345678901234567")},
+			errs: map[string]string{"baseboard": "timed out after 15s"}, kinds: map[string]string{"baseboard": facts.KindTimeout},
+			want: checks.Fail, observed: "BSN12345678901234567", enDetailHas: []string{"placeholder", "SMBIOS table"}, enHintHas: []string{"DMI tool"}},
+		{name: "firmware table without the field, WMI stopped", id: "board.serial",
+			fw: &facts.SMBIOS{SystemSerialNumber: str("PF2XK7QW")}, errs: wmiStopped, kinds: stoppedKinds,
+			want: checks.Unknown, enHintHas: []string{"net start winmgmt"}},
+		{name: "WMI and firmware agree up to case and spaces", id: "bios.serial",
+			bios: &facts.BIOS{SerialNumber: str("PF2XK7QW  ")}, fw: &facts.SMBIOS{SystemSerialNumber: str(" pf2xk7qw")},
+			want: checks.Pass, observed: "PF2XK7QW  "},
+		{name: "WMI and firmware disagree: WMI's copy is stale", id: "bios.serial",
+			bios: &facts.BIOS{SerialNumber: str("PF2XK7QW")}, fw: &facts.SMBIOS{SystemSerialNumber: str("PF3AB9ZZ")},
+			want: checks.Warn, observed: "PF2XK7QW", enDetailHas: []string{`"PF3AB9ZZ"`, "stale"}, zhHas: []string{"旧值"}, enHintHas: []string{"Restart the PC"}},
+		{name: "a firmware serial with control characters reaches the detail escaped", id: "bios.serial",
+			bios: &facts.BIOS{SerialNumber: str("PF2XK7QW")}, fw: &facts.SMBIOS{SystemSerialNumber: str("PF\x1b[2J3AB")},
+			want: checks.Warn, enDetailHas: []string{`PF\x1b[2J3AB`}},
+		{name: "firmware has no string, WMI shows its own placeholder: no disagreement", id: "bios.serial",
+			bios: &facts.BIOS{SerialNumber: str("0")}, fw: &facts.SMBIOS{SystemSerialNumber: str("")},
+			want: checks.Fail, observed: "0", enDetailHas: []string{"placeholder"}},
+		{name: "WMI placeholder, firmware real: still fails, and says so", id: "bios.serial",
+			bios: &facts.BIOS{SerialNumber: str("Default string")}, fw: &facts.SMBIOS{SystemSerialNumber: str("PF3AB9ZZ")},
+			want: checks.Fail, observed: "Default string", enDetailHas: []string{"Default string", "PF3AB9ZZ"}},
+		{name: "neither source", id: "bios.serial",
+			errs: map[string]string{"bios": "timed out after 15s", "smbios": "GetSystemFirmwareTable('RSMB'): failed"}, kinds: map[string]string{"bios": facts.KindTimeout},
+			want: checks.Unknown, enHintHas: []string{"probe.timeout"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			s := facts.New()
+			s.BIOS, s.Baseboard, s.SMBIOS = c.bios, c.board, c.fw
+			for k, v := range c.errs {
+				s.SetErr(k, v)
+			}
+			for k, v := range c.kinds {
+				s.SetErrKind(k, v)
+			}
+			r := definition(t, c.id).Run(s, checks.DefaultRules(), nil)
+			if r.Status != c.want {
+				t.Errorf("status %s, want %s (detail %q)", r.Status, c.want, r.Detail.EN)
+			}
+			if c.observed != "" && r.Observed != c.observed {
+				t.Errorf("observed %q, want %q", r.Observed, c.observed)
+			}
+			assertContains(t, "en detail", r.Detail.EN, c.enDetailHas)
+			assertContains(t, "zh detail", r.Detail.ZH, c.zhHas)
+			assertContains(t, "en hint", r.Hint.EN, c.enHintHas)
+			assertExplained(t, r)
+		})
 	}
 }

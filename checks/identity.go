@@ -13,4 +13,6 @@ func DiskRemovable(d facts.Disk) bool { return removable(d) }
 // NICIdentifies reports whether n's MAC address belongs to the machine
 // itself: a physical adapter, not removable, with a MAC address that is not
 // empty or all zeros. Disabled adapters still count: their MAC is the same.
-func NICIdentifies(n facts.NIC) bool { return physical(n) && hasMAC(n) && !nicRemovable(n) }
+func NICIdentifies(n facts.NIC) bool {
+	return physical(n) && hasMAC(n) && nicRemovability(n) != isRemovable
+}

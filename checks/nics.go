@@ -39,7 +39,9 @@ var nicFixed = Definition{
 
 func physical(n facts.NIC) bool {
 	return n.PhysicalAdapter != nil && *n.PhysicalAdapter &&
-		!pnpPrefix(n.PNPDeviceID, `ROOT\`) && !pnpPrefix(n.PNPDeviceID, `SWD\`)
+		!pnpPrefix(n.PNPDeviceID, `ROOT\`) && !pnpPrefix(n.PNPDeviceID, `SWD\`) &&
+		// A Bluetooth personal-area network adapter is not a network card.
+		!pnpPrefix(n.PNPDeviceID, `BTH\`)
 }
 
 func enabled(n facts.NIC) bool {
@@ -60,8 +62,18 @@ func hasMAC(n facts.NIC) bool {
 // counts says whether an adapter satisfies nic.present (spec §2).
 func counts(n facts.NIC) bool { return physical(n) && enabled(n) && hasMAC(n) }
 
-func nicRemovable(n facts.NIC) bool {
-	return (n.InLocalMachineContainer != nil && !*n.InLocalMachineContainer) || pnpPrefix(n.PNPDeviceID, `USB\`)
+// nicRemovability applies spec §2: a read InLocalMachineContainer alone
+// decides (internal Wi-Fi on a USB bus is in the root container, so
+// fixed); when it is null, USB\ means removable and anything else is not
+// known.
+func nicRemovability(n facts.NIC) removability {
+	switch {
+	case n.InLocalMachineContainer != nil && *n.InLocalMachineContainer:
+		return isFixed
+	case n.InLocalMachineContainer != nil, pnpPrefix(n.PNPDeviceID, `USB\`):
+		return isRemovable
+	}
+	return isNotKnown
 }
 
 func pnpPrefix(id *string, prefix string) bool {
@@ -97,19 +109,27 @@ func judgeNICFixed(s facts.Snapshot, _ Rules, earlier map[string]Result) Result 
 	if present, ok := earlier[nicPresent.ID]; !ok || present.Status != Pass {
 		return Result{Status: Skip, Detail: msgNICFixedSkipped.F(nicPresent.Title)}
 	}
-	var fixed, usb []string
+	var fixed, usb, notKnown []string
 	for _, n := range s.NICs {
 		if !counts(n) {
 			continue
 		}
-		if nicRemovable(n) {
-			usb = append(usb, nicObserved(n))
-		} else {
-			fixed = append(fixed, nicObserved(n))
+		switch nicRemovability(n) {
+		case isFixed:
+			fixed = append(fixed, nicFixedObserved(n))
+		case isRemovable:
+			usb = append(usb, nicFixedObserved(n))
+		default:
+			notKnown = append(notKnown, nicFixedObserved(n))
 		}
 	}
-	if len(fixed) > 0 {
+	switch {
+	case len(fixed) > 0:
 		return Result{Status: Pass, Observed: strings.Join(fixed, "; "), Detail: msgNICFixed}
+	case len(notKnown) > 0:
+		r := notRead(msgNICsNotKnown, readReason(s, "nics.InLocalMachineContainer"))
+		r.Observed, r.Hint = strings.Join(append(notKnown, usb...), "; "), hintContainerNotRead
+		return r
 	}
 	return Result{Status: Fail, Observed: strings.Join(usb, "; "), Detail: msgNICRemovable, Hint: hintNICRemovable}
 }
@@ -129,12 +149,27 @@ func nicObserved(n facts.NIC) string {
 	if !hasMAC(n) {
 		state = append(state, "no MAC")
 	}
-	if nicRemovable(n) {
-		state = append(state, "removable")
-	}
 	out := name + " [" + mac + "]"
 	if len(state) > 0 {
 		out += " (" + strings.Join(state, ", ") + ")"
 	}
 	return out
+}
+
+// nicFixedObserved adds what made an adapter other than fixed, exactly as
+// read: an unread container is said to be unread, never guessed. A fixed
+// one (in the root container, as read) needs no note.
+func nicFixedObserved(n facts.NIC) string {
+	var why string
+	switch {
+	case n.InLocalMachineContainer != nil && *n.InLocalMachineContainer:
+		return nicObserved(n)
+	case n.InLocalMachineContainer != nil:
+		why = "not in root container"
+	case pnpPrefix(n.PNPDeviceID, `USB\`):
+		why = "InLocalMachineContainer not read, on USB"
+	default:
+		why = "InLocalMachineContainer not read"
+	}
+	return nicObserved(n) + " (" + why + ")"
 }

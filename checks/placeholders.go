@@ -70,7 +70,7 @@ func (p Placeholders) Match(serial string) bool {
 	if p.exact == nil {
 		p = NewPlaceholders(nil)
 	}
-	if p.exact[k] || oneRuneRepeated(k) || onlyZerosAndOnes(k) {
+	if p.exact[k] || oneRuneRepeated(k) || onlyZerosAndOnes(k) || countingAfterPrefix(k) {
 		return true
 	}
 	for _, f := range placeholderFragments {
@@ -94,6 +94,30 @@ func oneRuneRepeated(s string) bool {
 func onlyZerosAndOnes(s string) bool {
 	for _, r := range s {
 		if r != '0' && r != '1' {
+			return false
+		}
+	}
+	return true
+}
+
+// countingAfterPrefix matches a factory value made of at most four
+// characters that are not digits followed by eight or more digits counting
+// up by one (9 wraps to 0) or down by one (0 wraps to 9): the ASUS board
+// serial BSN12345678901234567, #A123456789, SYS-9876543210 (spec §2).
+func countingAfterPrefix(s string) bool {
+	const maxPrefix, minDigits = 4, 8
+	digits := strings.TrimLeftFunc(s, func(r rune) bool { return r < '0' || r > '9' })
+	if utf8.RuneCountInString(s)-utf8.RuneCountInString(digits) > maxPrefix || len(digits) < minDigits {
+		return false
+	}
+	return stepsBy(digits, 1) || stepsBy(digits, 9) // +1 or −1, modulo 10
+}
+
+// stepsBy reports whether every digit of s is the one before plus step,
+// modulo 10. s must be digits only.
+func stepsBy(s string, step byte) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' || (s[i-1]-'0'+step)%10 != s[i]-'0' {
 			return false
 		}
 	}

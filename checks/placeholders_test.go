@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"actwiz/internal/facts"
 	"actwiz/internal/i18n"
 )
 
@@ -65,6 +66,24 @@ func TestPlaceholders(t *testing.T) {
 		{"Not Specified", true},
 		{"OEM", true},
 		{"OEMX1234", false},
+		// Short prefix and counting digits (spec §2).
+		{"BSN12345678901234567", true},
+		{"bsn12345678901234567", true},
+		{"#A123456789", true},
+		{"SYS-9876543210", true},
+		{"SN-0987654321", true},
+		{"ABCD12345678", true},
+		{"23456789", true},
+		{"X8901234567", true},    // 9 wraps to 0
+		{"X2109876543", true},    // 0 wraps to 9
+		{"ABCDE12345678", false}, // five-character prefix
+		{"BSN1234567", false},    // seven digits
+		{"BSN12345679", false},   // a skip breaks the run
+		{"BSN12345678A", false},  // something after the digits
+		{"BSN11223344", false},
+		{"FCN0CJ03468352B", false},
+		{"5CG12345678", false}, // the prefix has a digit: a real HP-style serial
+		{"全角１２３４５６７８", false},
 	}
 	for _, c := range cases {
 		if got := p.Match(c.in); got != c.want {
@@ -103,22 +122,29 @@ func FuzzNormalizeSerial(f *testing.F) {
 func TestUnreadReasonPicksHint(t *testing.T) {
 	cases := []struct {
 		reason   string
+		kind     string
 		hint     string
 		zhPhrase string
 	}{
-		{"timed out after 15s", "probe.timeout", "读取超时"},
-		{"this machine has no SMBIOS (DMI) table", "SMBIOS", "SMBIOS"},
-		{"readable only by root: run actwiz as root (sudo)", "administrator", "权限不够"},
-		{"WMI query failed: 0x80041003", "administrator", "权限不够"},
-		{"something odd", "administrator", "something odd"},
+		{"timed out after 15s", "", "probe.timeout", "读取超时"},
+		{"this machine has no SMBIOS (DMI) table", "", "SMBIOS", "SMBIOS"},
+		{"readable only by root: run actwiz as root (sudo)", "", "administrator", "权限不够"},
+		{"WMI query failed: 0x80041003", "", "administrator", "权限不够"},
+		{"something odd", "", "administrator", "something odd"},
+		// A recorded kind decides, whatever the words say.
+		{"WMI query: HRESULT 0x80070422", facts.KindWMIService, "net start winmgmt", "服务已停止或被禁用"},
+		{"WMI query: WBEM_E_INVALID_CLASS (0x80041010)", facts.KindWMIRepository, "winmgmt /salvagerepository", "存储库已损坏"},
+		{"WMI query: WBEM_E_INVALID_NAMESPACE (0x8004100E)", facts.KindWMIRepository, "winmgmt /verifyrepository", "存储库已损坏"},
+		{"E_ACCESSDENIED (0x80070005)", facts.KindAccessDenied, "administrator", "权限不够"},
+		{"something odd", facts.KindTimeout, "probe.timeout", "读取超时"},
 	}
 	for _, c := range cases {
-		r := notRead(i18nText("BIOS 序列号", "BIOS serial"), i18nText(c.reason, c.reason))
+		r := notRead(i18nText("BIOS 序列号", "BIOS serial"), reason{text: i18nText(c.reason, c.reason), kind: c.kind})
 		if r.Status != Unknown || !strings.Contains(r.Hint.EN, c.hint) {
-			t.Errorf("%q: hint %q lacks %q", c.reason, r.Hint.EN, c.hint)
+			t.Errorf("%q (%s): hint %q lacks %q", c.reason, c.kind, r.Hint.EN, c.hint)
 		}
 		if !strings.Contains(r.Detail.ZH, c.zhPhrase) || !strings.Contains(r.Detail.EN, c.reason) {
-			t.Errorf("%q: detail %+v", c.reason, r.Detail)
+			t.Errorf("%q (%s): detail %+v", c.reason, c.kind, r.Detail)
 		}
 	}
 }

@@ -3,13 +3,46 @@ package checks
 import (
 	"strings"
 
+	"actwiz/internal/facts"
 	"actwiz/internal/i18n"
 )
 
-// The probes record why a value could not be read as plain English text
-// (it is stored in snapshots, which are shared between languages). These
-// classes give the Chinese reader the gist and pick the hint that fits;
-// the raw reason stays in the message for the support engineer.
+// reason is why a value could not be read: the probe's text (plain
+// English, stored in snapshots shared between languages) and, when the
+// probe could tell, its kind (facts.Kind…), recorded from the error value
+// itself.
+type reason struct {
+	text i18n.Text
+	kind string
+}
+
+// readReason returns the reason recorded under the most specific of keys
+// (a field before its section), with its kind.
+func readReason(s facts.Snapshot, keys ...string) reason {
+	for i := len(keys) - 1; i >= 0; i-- {
+		if r := s.Err(keys[i]); r != "" {
+			return reason{text: i18n.T(r, r), kind: s.ErrKind(keys[i])}
+		}
+	}
+	return reason{text: msgNoValue}
+}
+
+// kindClasses give, per recorded kind, the Chinese gist and the hint.
+var kindClasses = map[string]struct {
+	zh   string
+	hint i18n.Text
+}{
+	facts.KindTimeout:       {"读取超时", hintTimedOut},
+	facts.KindCancelled:     {"已取消", hintNotRead},
+	facts.KindAccessDenied:  {"权限不够", hintNotRead},
+	facts.KindWMIService:    {"“Windows Management Instrumentation”服务已停止或被禁用", hintWMIService},
+	facts.KindWMIRepository: {"WMI 存储库已损坏（每台 Windows 都有的类或命名空间不存在）", hintWMIRepository},
+}
+
+// Reasons recorded without a kind (older snapshots, Linux's own texts)
+// are recognised by their words. These classes give the Chinese reader
+// the gist and pick the hint that fits; the raw reason stays in the
+// message for the support engineer.
 type reasonClass struct {
 	match []string
 	zh    string
@@ -24,29 +57,32 @@ var reasonClasses = []reasonClass{
 	{[]string{"not supported"}, "这个系统不支持读取", hintNotRead},
 }
 
-func classify(reason string) (zh string, hint i18n.Text) {
-	low := strings.ToLower(reason)
+func classify(r reason) (zh string, hint i18n.Text) {
+	if c, ok := kindClasses[r.kind]; ok {
+		return c.zh + "（" + r.text.EN + "）", c.hint
+	}
+	low := strings.ToLower(r.text.EN)
 	for _, c := range reasonClasses {
 		for _, m := range c.match {
 			if strings.Contains(low, m) {
-				return c.zh + "（" + reason + "）", c.hint
+				return c.zh + "（" + r.text.EN + "）", c.hint
 			}
 		}
 	}
-	return reason, hintNotRead
+	return r.text.EN, hintNotRead
 }
 
 // notRead is the result for a value that could not be read. A reason
 // recorded by a probe has the same text in both languages; one of actwiz's
 // own has its Chinese already.
-func notRead(what i18n.Text, reason i18n.Text) Result {
-	zh, hint := classify(reason.EN)
-	if reason.ZH != reason.EN {
-		zh = reason.ZH
+func notRead(what i18n.Text, r reason) Result {
+	zh, hint := classify(r)
+	if r.text.ZH != r.text.EN {
+		zh = r.text.ZH
 	}
 	return Result{
 		Status: Unknown,
-		Detail: i18n.Text{ZH: msgNotRead.F(what, zh).ZH, EN: msgNotRead.F(what, reason.EN).EN},
+		Detail: i18n.Text{ZH: msgNotRead.F(what, zh).ZH, EN: msgNotRead.F(what, r.text.EN).EN},
 		Hint:   hint,
 	}
 }
@@ -58,4 +94,10 @@ var (
 	hintNoSMBIOS = i18n.T(
 		"这台电脑的固件不提供硬件序列号，激活客户端同样读不到：\n1. 虚拟机：在虚拟化平台中打开 SMBIOS 信息并为这台虚拟机设置唯一序列号。\n2. 实体电脑：联系电脑或主板厂商，询问如何写入序列号（DMI 信息）。",
 		"This machine's firmware offers no hardware serial, so the activation client cannot read one either:\n1. Virtual machine: turn on SMBIOS information in the hypervisor and give this VM a unique serial.\n2. Physical PC: ask the PC or board maker how to write its serial (DMI information).")
+	hintWMIService = i18n.T(
+		"这不是权限问题：Windows 的 WMI 服务没有运行。激活客户端也通过 WMI 读取这些值，所以现在同样无法激活。\n1. 右键“开始”→“终端（管理员）”或“命令提示符（管理员）”。\n2. 运行：sc config winmgmt start= auto\n3. 再运行：net start winmgmt\n4. 重新运行 actwiz。",
+		"This is not a permissions problem: Windows' WMI service is not running. The activation client reads these values through WMI too, so it cannot activate either.\n1. Right-click Start → Terminal (Admin) or Command Prompt (Admin).\n2. Run: sc config winmgmt start= auto\n3. Then run: net start winmgmt\n4. Run actwiz again.")
+	hintWMIRepository = i18n.T(
+		"这不是权限问题：WMI 存储库已损坏。激活客户端也通过 WMI 读取这些值，所以现在同样无法激活。\n1. 右键“开始”→“终端（管理员）”或“命令提示符（管理员）”。\n2. 运行：winmgmt /verifyrepository\n3. 如果结果是“不一致”（inconsistent），运行：winmgmt /salvagerepository，然后重启电脑。\n4. 重新运行 actwiz；仍然失败时，把日志发给客服。",
+		"This is not a permissions problem: the WMI repository is damaged. The activation client reads these values through WMI too, so it cannot activate either.\n1. Right-click Start → Terminal (Admin) or Command Prompt (Admin).\n2. Run: winmgmt /verifyrepository\n3. If it reports the repository inconsistent, run: winmgmt /salvagerepository, then restart the PC.\n4. Run actwiz again; if it still fails, send the logs to support.")
 )

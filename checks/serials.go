@@ -5,6 +5,7 @@ import (
 
 	"actwiz/internal/facts"
 	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
 )
 
 var biosSerial = Definition{
@@ -16,14 +17,20 @@ var biosSerial = Definition{
 		"wmic bios get SerialNumber",
 	},
 	VerifyLinux: []string{"sudo cat /sys/class/dmi/id/product_serial"},
-	Needs:       []facts.Section{facts.SectionBIOS},
+	Needs:       []facts.Section{facts.SectionBIOS, facts.SectionSMBIOS},
 	run: func(s facts.Snapshot, r Rules, _ map[string]Result) Result {
-		var serial, maker *string
+		var serial, maker, firmware *string
 		if s.BIOS != nil {
 			serial, maker = s.BIOS.SerialNumber, s.BIOS.Manufacturer
 		}
+		if s.SMBIOS != nil {
+			firmware = s.SMBIOS.SystemSerialNumber
+			if maker == nil {
+				maker = s.SMBIOS.SystemManufacturer
+			}
+		}
 		return judgeSerial(serialFacts{
-			serial: serial, maker: maker, section: s.BIOS != nil,
+			serial: serial, maker: maker, firmware: firmware,
 			reason: readReason(s, "bios", "bios.SerialNumber"),
 			what:   i18n.T("BIOS 序列号", "BIOS serial"),
 		}, r)
@@ -39,14 +46,20 @@ var boardSerial = Definition{
 		"wmic baseboard get serialnumber",
 	},
 	VerifyLinux: []string{"sudo cat /sys/class/dmi/id/board_serial"},
-	Needs:       []facts.Section{facts.SectionBaseboard},
+	Needs:       []facts.Section{facts.SectionBaseboard, facts.SectionSMBIOS},
 	run: func(s facts.Snapshot, r Rules, _ map[string]Result) Result {
-		var serial, maker *string
+		var serial, maker, firmware *string
 		if s.Baseboard != nil {
 			serial, maker = s.Baseboard.SerialNumber, s.Baseboard.Manufacturer
 		}
+		if s.SMBIOS != nil {
+			firmware = s.SMBIOS.BaseboardSerialNumber
+			if maker == nil {
+				maker = s.SMBIOS.BaseboardManufacturer
+			}
+		}
 		return judgeSerial(serialFacts{
-			serial: serial, maker: maker, section: s.Baseboard != nil,
+			serial: serial, maker: maker, firmware: firmware,
 			reason: readReason(s, "baseboard", "baseboard.SerialNumber"),
 			what:   i18n.T("主板序列号", "board serial"),
 		}, r)
@@ -55,22 +68,59 @@ var boardSerial = Definition{
 
 type serialFacts struct {
 	serial, maker *string
-	section       bool
-	reason        i18n.Text
-	what          i18n.Text
+	// firmware is the same serial read from the SMBIOS table directly,
+	// without WMI; nil when that source was not read.
+	firmware *string
+	reason   reason
+	what     i18n.Text
 }
 
-// judgeSerial is the rule shared by the BIOS and board serials (spec §2).
+// judgeSerial is the rule shared by the BIOS and board serials (spec §2),
+// with the SMBIOS table as a second source: it stands in when WMI could not
+// give the value, and a difference between the two is reported.
 func judgeSerial(f serialFacts, r Rules) Result {
-	if f.serial == nil {
+	switch {
+	case f.serial == nil && f.firmware == nil:
 		return notRead(f.what, f.reason)
+	case f.serial == nil:
+		return judgeFirmwareOnly(f, r)
 	}
-	raw := *f.serial
+	res := judgeValue(*f.serial, f, r)
+	if f.firmware != nil && SerialKey(*f.firmware) != "" && SerialKey(*f.firmware) != SerialKey(*f.serial) {
+		// WMI answers from its repository's copy; the table is what the
+		// firmware says now. Different means WMI's copy is stale. A table
+		// with no string there proves nothing: WMI shows a missing string
+		// its own way (Wine's shows "0").
+		res.Detail = i18n.Join([]i18n.Text{res.Detail, msgFirmwareDiffers.F(f.what, machinetext.Escape(*f.firmware))}, "", " ")
+		if res.Status == Pass {
+			res.Status, res.Hint = Warn, hintFirmwareDiffers
+		}
+	}
+	return res
+}
+
+// judgeFirmwareOnly judges the SMBIOS value when WMI gave none. A bad value
+// fails as it would through WMI (the hardware itself is wrong); a good one
+// is a warning: the hardware is fine, but WMI, which the activation client
+// reads too, is the problem, and its hint says how to fix WMI.
+func judgeFirmwareOnly(f serialFacts, r Rules) Result {
+	res := judgeValue(*f.firmware, f, r)
+	zh, hint := classify(f.reason)
+	why := i18n.Text{ZH: zh, EN: f.reason.text.EN}
+	if res.Status == Fail {
+		res.Detail = i18n.Join([]i18n.Text{res.Detail, msgFirmwareOnly.F(f.what, why)}, "", " ")
+		return res
+	}
+	res.Status, res.Detail, res.Hint = Warn, msgWMIBrokenFirmwareFine.F(f.what, why), hint
+	return res
+}
+
+func judgeValue(raw string, f serialFacts, r Rules) Result {
 	switch {
 	case NormalizeSerial(raw) == "":
 		return Result{Status: Fail, Observed: raw, Detail: msgSerialEmpty.F(f.what), Hint: hintWriteSerial}
 	case r.Placeholders.Match(raw):
-		return Result{Status: Fail, Observed: raw, Detail: msgSerialPlaceholder.F(f.what, NormalizeSerial(raw)), Hint: hintWriteSerial}
+		return Result{Status: Fail, Observed: raw, Detail: msgSerialPlaceholder.F(f.what, machinetext.Escape(NormalizeSerial(raw))), Hint: hintWriteSerial}
 	case looksVirtual(raw, f.maker):
 		return Result{Status: Warn, Observed: raw, Detail: msgSerialVirtual.F(f.what), Hint: hintVirtualSerial}
 	}
@@ -101,11 +151,3 @@ func looksVirtual(serial string, maker *string) bool {
 // readReason finds the recorded reason a field could not be read: the
 // field's own, else its section's, else a generic one. A recorded reason is
 // the probe's own words, the same in both languages.
-func readReason(s facts.Snapshot, keys ...string) i18n.Text {
-	for i := len(keys) - 1; i >= 0; i-- {
-		if r := s.Err(keys[i]); r != "" {
-			return i18n.T(r, r)
-		}
-	}
-	return msgNoValue
-}

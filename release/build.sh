@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds actwiz for release: windows/amd64, windows/386 and linux/amd64,
+# Builds actwiz for release: windows/amd64 and linux/amd64 (no windows/386:
+# README "Which Windows" says why),
 # with the version, commit and build date stamped in, reproducibly
 # (-trimpath, no build id, no cgo, the date taken from the commit), the
 # Windows executables carrying version information, manifest and icon
@@ -9,7 +10,8 @@
 # Environment:
 #   VERSION              version to stamp (default: git describe)
 #   OUT                  output folder (default: dist)
-#   TARGETS              space-separated GOOS/GOARCH list (default: all three)
+#   TARGETS              space-separated GOOS/GOARCH list (default: both);
+#                        windows/386 still builds, for 32-bit Windows 10 only
 #   ACTWIZ_SIGN_PKCS12   PKCS#12 file (.pfx/.p12) with the code-signing
 #                        certificate and key; signing is skipped without it
 #   ACTWIZ_SIGN_PASSWORD its password, read from the environment and handed
@@ -25,7 +27,7 @@ commit=$(git rev-parse HEAD 2>/dev/null || echo unknown)
 epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 0)}
 date=$(date -u -d "@$epoch" +%Y-%m-%dT%H:%M:%SZ)
 out=${OUT:-dist}
-targets=${TARGETS:-windows/amd64 windows/386 linux/amd64}
+targets=${TARGETS:-windows/amd64 linux/amd64}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 

@@ -35,9 +35,16 @@ type Snapshot struct {
 	Baseboard *Baseboard `json:"baseboard"`
 	Disks     []Disk     `json:"disks"`
 	NICs      []NIC      `json:"nics"`
+	// SMBIOS is the second source of the two serials (see SMBIOS); older
+	// snapshots have none, and older readers ignore it.
+	SMBIOS *SMBIOS `json:"smbios,omitempty"`
 	// Errors maps a section ("disks") or a field ("bios.SerialNumber") to
 	// the reason it could not be read. An empty string means no error.
 	Errors map[string]string `json:"errors"`
+	// ErrorKinds classifies some of those reasons under the same keys
+	// (KindTimeout…). Absent from older snapshots; a reason without a
+	// kind is judged by its text alone.
+	ErrorKinds map[string]string `json:"error_kinds,omitempty"`
 }
 
 type Host struct {
@@ -103,3 +110,59 @@ func (s *Snapshot) SetErr(key, reason string) {
 func Str(v string) *string { return &v }
 func Bool(v bool) *bool    { return &v }
 func Int(v int) *int       { return &v }
+
+// SectionSMBIOS is the firmware's own table, read without WMI. It is a
+// second source beside the four sections of spec §3, not one of them, so
+// it is not in Sections: snapshots without it stay complete.
+const SectionSMBIOS Section = "smbios"
+
+// SMBIOS holds the serials as the firmware's SMBIOS table has them
+// (type 1 system, type 2 baseboard), read directly: GetSystemFirmwareTable
+// ('RSMB') on Windows, /sys/firmware/dmi/tables/DMI on Linux. WMI's
+// Win32_BIOS.SerialNumber and Win32_BaseBoard.SerialNumber come from the
+// same two fields, so this source answers when WMI is broken or stalled,
+// and a difference between the two means WMI's copy is stale.
+//
+// A nil field means the table has no such structure (a board without a
+// type 2 record); a string the firmware left out (index 0) is "".
+type SMBIOS struct {
+	SystemSerialNumber    *string `json:"SystemSerialNumber"`
+	SystemManufacturer    *string `json:"SystemManufacturer"`
+	BaseboardSerialNumber *string `json:"BaseboardSerialNumber"`
+	BaseboardManufacturer *string `json:"BaseboardManufacturer"`
+	// Version is the SMBIOS version the table declares ("3.2").
+	Version string `json:"Version"`
+	// Source says where the table was read: "GetSystemFirmwareTable(RSMB)"
+	// or "/sys/firmware/dmi/tables/DMI".
+	Source string `json:"source"`
+}
+
+// Reason kinds: what the probe knew about a failure when it recorded it
+// (from an HRESULT, an errno, a deadline), so that a check picks its
+// advice from that and not from the English words of the reason.
+const (
+	KindTimeout      = "timeout"
+	KindCancelled    = "cancelled"
+	KindAccessDenied = "access-denied"
+	// KindWMIService: the Windows Management Instrumentation service is
+	// stopped or disabled (HRESULT 0x80070422 and kin).
+	KindWMIService = "wmi-service"
+	// KindWMIRepository: WMI says a class or namespace every Windows has
+	// does not exist (WBEM_E_INVALID_CLASS, WBEM_E_INVALID_NAMESPACE): its
+	// repository is damaged.
+	KindWMIRepository = "wmi-repository"
+)
+
+// ErrKind returns the kind recorded with key's reason, or "".
+func (s Snapshot) ErrKind(key string) string { return s.ErrorKinds[key] }
+
+// SetErrKind records the kind of key's reason; "" records nothing.
+func (s *Snapshot) SetErrKind(key, kind string) {
+	if kind == "" {
+		return
+	}
+	if s.ErrorKinds == nil {
+		s.ErrorKinds = map[string]string{}
+	}
+	s.ErrorKinds[key] = kind
+}

@@ -8,6 +8,7 @@ package probe
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -42,10 +43,16 @@ type Part struct {
 // Apply records the part in s.
 func (p Part) Apply(s *facts.Snapshot) { p.apply(s) }
 
+// Streamed lists the parts Stream sends: every section of spec §3, then
+// the SMBIOS table, the second source of the two serials.
+var Streamed = append(append([]facts.Section{}, facts.Sections...), facts.SectionSMBIOS)
+
 // Stream runs every section query of r concurrently and sends each one on
-// the returned channel as it finishes, in any order. A section that has not
-// answered when ctx ends or timeout passes is sent as unread with the reason,
-// so exactly len(facts.Sections) parts arrive before the channel closes.
+// the returned channel as it finishes, in any order. Each section has its
+// own deadline, timeout from when it starts, so one that never answers
+// costs no other its time. A section that has not answered when ctx ends
+// or its deadline passes is sent as unread with the reason, so exactly
+// len(Streamed) parts arrive before the channel closes.
 // A query still running then is abandoned: no reader call can be
 // interrupted from outside (WMI has no timeouts), so its goroutine finishes
 // or not on its own, and its late answer is dropped.
@@ -53,26 +60,26 @@ func Stream(ctx context.Context, r Reader, timeout time.Duration) <-chan Part {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	out := make(chan Part, len(facts.Sections))
+	out := make(chan Part, len(Streamed))
 	var wg sync.WaitGroup
-	for _, sec := range facts.Sections {
+	for _, sec := range Streamed {
 		wg.Add(1)
 		go func(sec facts.Section) {
 			defer wg.Done()
+			ctx, cancel := context.WithTimeout(ctx, timeout)
+			defer cancel()
 			answer := make(chan Part, 1)
 			go func() { answer <- query(ctx, r, sec) }()
 			select {
 			case p := <-answer:
 				out <- p
 			case <-ctx.Done():
-				out <- unread(sec, deadlineReason(ctx, timeout))
+				out <- unreadErr(sec, deadlineErr(ctx, timeout))
 			}
 		}(sec)
 	}
 	go func() {
 		wg.Wait()
-		cancel()
 		close(out)
 	}()
 	return out
@@ -109,13 +116,20 @@ func query(ctx context.Context, r Reader, sec facts.Section) Part {
 	case facts.SectionNICs:
 		v, fe, err := r.NICs(ctx)
 		return part(sec, fe, err, func(s *facts.Snapshot) { s.NICs = v })
+	case facts.SectionSMBIOS:
+		fr, ok := r.(FirmwareReader)
+		if !ok {
+			return unread(sec, "this reader has no direct firmware source")
+		}
+		v, err := fr.SMBIOS(ctx)
+		return part(sec, nil, err, func(s *facts.Snapshot) { s.SMBIOS = v })
 	}
 	panic(fmt.Sprintf("probe: unknown section %q", sec))
 }
 
 func part(sec facts.Section, fe FieldErrors, err error, set func(*facts.Snapshot)) Part {
 	if err != nil {
-		return unread(sec, err.Error())
+		return unreadErr(sec, err)
 	}
 	return Part{Section: sec, apply: func(s *facts.Snapshot) {
 		set(s)
@@ -129,12 +143,47 @@ func unread(sec facts.Section, reason string) Part {
 	return Part{Section: sec, apply: func(s *facts.Snapshot) { s.SetErr(string(sec), reason) }}
 }
 
-func deadlineReason(ctx context.Context, timeout time.Duration) string {
-	if ctx.Err() == context.DeadlineExceeded {
-		return fmt.Sprintf("timed out after %s", timeout)
-	}
-	return "cancelled"
+// unreadErr records err's text and, when the probe can tell, its kind.
+func unreadErr(sec facts.Section, err error) Part {
+	kind := ReasonKind(err)
+	return Part{Section: sec, apply: func(s *facts.Snapshot) {
+		s.SetErr(string(sec), err.Error())
+		s.SetErrKind(string(sec), kind)
+	}}
 }
+
+// deadlineErr says why a section did not answer in time. It wraps ctx's
+// error, so ReasonKind tells a timeout from a cancellation, while its text
+// stays the short sentence users see.
+func deadlineErr(ctx context.Context, timeout time.Duration) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return reasonError{fmt.Sprintf("timed out after %s", timeout), ctx.Err()}
+	}
+	return reasonError{"cancelled", ctx.Err()}
+}
+
+// abandoned is the error of a call given up on when ctx ended.
+func abandoned(ctx context.Context, what string) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return reasonError{what + " timed out: no answer before the deadline", ctx.Err()}
+	}
+	return reasonError{what + " cancelled", ctx.Err()}
+}
+
+type reasonError struct {
+	text  string
+	cause error
+}
+
+func (e reasonError) Error() string { return e.text }
+func (e reasonError) Unwrap() error { return e.cause }
+
+// recordedError is a reason replayed from a snapshot, with the kind the
+// probe recorded then.
+type recordedError struct{ text, kind string }
+
+func (e recordedError) Error() string { return e.text }
+func (e recordedError) Kind() string  { return e.kind }
 
 // TakenAt is when r's facts were read: now for a live machine, the
 // recorded time for a snapshot (judging it later does not make it newer).
@@ -169,12 +218,16 @@ func (r snapshotReader) NICs(context.Context) ([]facts.NIC, FieldErrors, error) 
 	return r.s.NICs, r.fieldErrs(facts.SectionNICs), r.sectionErr(facts.SectionNICs, r.s.NICs == nil)
 }
 
+func (r snapshotReader) SMBIOS(context.Context) (*facts.SMBIOS, error) {
+	return r.s.SMBIOS, r.sectionErr(facts.SectionSMBIOS, r.s.SMBIOS == nil)
+}
+
 func (r snapshotReader) sectionErr(sec facts.Section, missing bool) error {
 	if !missing {
 		return nil
 	}
 	if reason := r.s.Err(string(sec)); reason != "" {
-		return fmt.Errorf("%s", reason)
+		return recordedError{reason, r.s.ErrKind(string(sec))}
 	}
 	return fmt.Errorf("not recorded in the snapshot")
 }

@@ -10,41 +10,39 @@ package probe
 // fields, then leaves every field nil, and every check would say
 // "unknown". This file repeats the same query and reads each property with
 // both flags (wmiole.Property), which Windows and Wine both answer. It
-// runs only when the library could read nothing (see queryWMI), so real
-// Windows keeps the library's path.
+// runs only when the library could read nothing (see queryOwnConnection),
+// so real Windows keeps the library's path. Like the library's path, each
+// call has its own COM thread and connection and shares no lock.
 
 import (
-	"sync"
+	"reflect"
 
 	"github.com/go-ole/go-ole"
 
 	"actwiz/internal/platform/wmiole"
 )
 
-// fallbackMu serialises fallback queries, as the library does its own:
-// one query at a time keeps Wine's WMI and any slow provider from being
-// hit by four sections at once.
-var fallbackMu sync.Mutex
-
-// queryWMIFallback runs query and loads every row into a T, property by
-// property, returning for each row why any field was left nil.
-func queryWMIFallback[T wmiRow](query string) (rows []T, why []map[string]string, err error) {
-	fallbackMu.Lock()
-	defer fallbackMu.Unlock()
+// queryWMIFallback runs query and replaces the rows in dst (a *[]T) with
+// ones loaded property by property, returning for each row why any field
+// was left nil.
+func queryWMIFallback(query string, dst any) (why []map[string]string, err error) {
+	slice := reflect.ValueOf(dst).Elem()
+	rows := reflect.MakeSlice(slice.Type(), 0, slice.Len())
 	err = wmiole.OnCOMThread(func() error {
 		return wmiole.Connect(`root\cimv2`, func(svc *ole.IDispatch) error {
 			return wmiole.Each(svc, query, func(item *ole.IDispatch) error {
-				var row T
-				why = append(why, loadRow(&row, func(prop string) (any, error) {
+				row := reflect.New(slice.Type().Elem())
+				why = append(why, loadRow(row.Interface(), func(prop string) (any, error) {
 					return wmiole.Property(item, prop)
 				}))
-				rows = append(rows, row)
+				rows = reflect.Append(rows, row.Elem())
 				return nil
 			})
 		})
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return rows, why, nil
+	slice.Set(rows)
+	return why, nil
 }

@@ -81,16 +81,18 @@ func assignWMI(field reflect.Value, val any) error {
 	return nil
 }
 
-// nothingRead reports whether rows is non-empty and not one pointer field
-// of any row is set. WMI itself never does that for the classes read here
-// (Win32_DiskDrive.Index, Win32_NetworkAdapter.Name, … always have values),
-// so it means the property reads failed, as they do under Wine.
-func nothingRead[T any](rows []T) bool {
-	if len(rows) == 0 {
+// nothingRead reports whether the rows in dst (a *[]T) are not empty and
+// not one pointer field of any row is set. WMI itself never does that for
+// the classes read here (Win32_DiskDrive.Index, Win32_NetworkAdapter.Name,
+// … always have values), so it means the property reads failed, as they do
+// under Wine.
+func nothingRead(dst any) bool {
+	rows := reflect.ValueOf(dst).Elem()
+	if rows.Len() == 0 {
 		return false
 	}
-	for i := range rows {
-		v := reflect.ValueOf(&rows[i]).Elem()
+	for i := 0; i < rows.Len(); i++ {
+		v := rows.Index(i)
 		for j := 0; j < v.NumField(); j++ {
 			if f := v.Field(j); f.Kind() == reflect.Pointer && !f.IsNil() {
 				return false
@@ -99,6 +101,16 @@ func nothingRead[T any](rows []T) bool {
 	}
 	return true
 }
+
+// rowCount is the number of rows in dst (a *[]T).
+func rowCount(dst any) int { return reflect.ValueOf(dst).Elem().Len() }
+
+// newRowsLike returns a new, empty *[]T for dst's *[]T, for a background
+// query to fill while dst itself stays untouched.
+func newRowsLike(dst any) any { return reflect.New(reflect.TypeOf(dst).Elem()).Interface() }
+
+// setRows copies the rows of src into dst (both *[]T).
+func setRows(dst, src any) { reflect.ValueOf(dst).Elem().Set(reflect.ValueOf(src).Elem()) }
 
 // deviceErrors collects, per field, why the field could not be read for
 // which devices, and renders one sentence per field for FieldErrors.

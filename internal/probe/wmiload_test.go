@@ -109,13 +109,13 @@ func TestAssignRefusesWhatDoesNotFit(t *testing.T) {
 }
 
 func TestNothingRead(t *testing.T) {
-	if nothingRead([]wmiBIOS{}) {
+	if nothingRead(&[]wmiBIOS{}) {
 		t.Error("no rows counts as nothing read; it is an empty answer")
 	}
-	if !nothingRead([]wmiBIOS{{}, {}}) {
+	if !nothingRead(&[]wmiBIOS{{}, {}}) {
 		t.Error("rows with no field set must count as nothing read")
 	}
-	if nothingRead([]wmiBIOS{{}, {Manufacturer: facts.Str("")}}) {
+	if nothingRead(&[]wmiBIOS{{}, {Manufacturer: facts.Str("")}}) {
 		t.Error("one field set (even to \"\") means the library could read")
 	}
 }
