@@ -7,5 +7,9 @@
 // cannot be read: no such file or directory", not the path twice, nor a
 // hidden temporary file's).
 //
+// It also reads input files (read.go): regular files only, opened without
+// waiting on a FIFO, of a bounded size, cancellable, and decoded from a
+// byte-order mark or UTF-16 to UTF-8, the same way for every reader.
+//
 // It imports no actwiz package: everything may use it.
 package files
