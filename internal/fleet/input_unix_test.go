@@ -25,7 +25,10 @@ func TestFleetRefusesFIFOAndDevices(t *testing.T) {
 	}
 	var r Result
 	done := make(chan struct{})
-	go func() { defer close(done); r = scan(t, []string{dir, named, "/dev/zero"}, Options{Rules: rules, KeepGoing: true}) }()
+	go func() {
+		defer close(done)
+		r = scan(t, []string{dir, named, "/dev/zero"}, Options{Rules: rules, KeepGoing: true})
+	}()
 	select {
 	case <-done:
 	case <-time.After(10 * time.Second):
