@@ -46,7 +46,7 @@ func LoadContext(ctx context.Context, path string) (Snapshot, error) {
 		return Snapshot{}, &InputError{Path: path, Problem: problem}
 	}
 	data, err := files.ReadText(ctx, path, files.MaxInput)
-	if problem, ok := ReadProblem(err); ok {
+	if problem, ok := readProblem(err); ok {
 		return fail(problem)
 	}
 	if err != nil {
@@ -59,9 +59,9 @@ func LoadContext(ctx context.Context, path string) (Snapshot, error) {
 	return s, nil
 }
 
-// ReadProblem words an error of files.ReadText as the end of a sentence
+// readProblem words an error of files.ReadText as the end of a sentence
 // naming the file; false for ctx's errors, which are not the file's fault.
-func ReadProblem(err error) (i18n.Text, bool) {
+func readProblem(err error) (i18n.Text, bool) {
 	var nr *files.NotRegularError
 	var tl *files.TooLargeError
 	switch {

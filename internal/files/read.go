@@ -3,7 +3,6 @@ package files
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -183,12 +182,4 @@ func Text(data []byte) ([]byte, error) {
 		return nil, fmt.Errorf("decoding UTF-16: %w", err)
 	}
 	return out, nil
-}
-
-// IsInputProblem reports whether err says the input itself is unusable
-// (not a regular file, too large) rather than unreadable.
-func IsInputProblem(err error) bool {
-	var nr *NotRegularError
-	var tl *TooLargeError
-	return errors.As(err, &nr) || errors.As(err, &tl)
 }
