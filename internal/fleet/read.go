@@ -25,8 +25,8 @@ import (
 // of files.MaxInput would take a gigabyte.
 const bigFile = 1 << 20
 
-// bigFiles is the token a worker holds while reading and decoding a big
-// file.
+// bigFiles is the token a worker holds while reading and decoding a file
+// of bigFile bytes or more.
 var bigFiles = make(chan struct{}, 1)
 
 // maxValueBytes bounds one serial, MAC address or host name: real ones are
@@ -66,20 +66,20 @@ func (rd *reader) read(ctx context.Context, path string) (sighting, error) {
 	fail := func(problem i18n.Text) (sighting, error) {
 		return sighting{}, &inputError{file: path, problem: problem}
 	}
-	f, info, err := files.OpenInput(ctx, path)
-	if err != nil {
-		return rd.readFailed(ctx, path, err)
-	}
-	defer f.Close()
-	if info.Size() >= bigFile {
+	// Most reports are small: read them at once. A big one is read again
+	// holding the big-file token (its size is known before anything is
+	// read, so the first try costs only an open).
+	data, err := files.ReadInput(ctx, path, bigFile-1, rd.buf)
+	var tl *files.TooLargeError
+	if errors.As(err, &tl) {
 		select {
 		case bigFiles <- struct{}{}:
 			defer func() { <-bigFiles }()
 		case <-ctx.Done():
 			return sighting{}, ctx.Err()
 		}
+		data, err = files.ReadInput(ctx, path, files.MaxInput, rd.buf)
 	}
-	data, err := files.ReadAll(ctx, f, files.MaxInput, rd.buf)
 	if err != nil {
 		return rd.readFailed(ctx, path, err)
 	}
