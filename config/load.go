@@ -1,6 +1,7 @@
 package config
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 
 	"actwiz/internal/files"
 	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
 )
 
 // relativeToFile lists the folder keys that, when relative in a config
@@ -44,7 +46,10 @@ type Loaded struct {
 }
 
 // Load reads the configuration.
-func Load(opts Options) (Loaded, error) {
+func Load(opts Options) (Loaded, error) { return LoadContext(context.Background(), opts) }
+
+// LoadContext is Load ending with ctx's error when ctx ends first.
+func LoadContext(ctx context.Context, opts Options) (Loaded, error) {
 	v := viper.New()
 	v.SetEnvPrefix("ACTWIZ")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
@@ -61,9 +66,8 @@ func Load(opts Options) (Loaded, error) {
 		return Loaded{}, err
 	}
 	if file != "" {
-		v.SetConfigFile(file)
-		if err := v.ReadInConfig(); err != nil {
-			return Loaded{}, errorT(msgUnreadable, file, oneLine(err))
+		if err := readConfig(ctx, v, file); err != nil {
+			return Loaded{}, err
 		}
 		if err := unknownKeys(v, fields, file); err != nil {
 			return Loaded{}, err
@@ -79,7 +83,7 @@ func Load(opts Options) (Loaded, error) {
 	for _, key := range keys {
 		target := fieldByPath(root, fields[key])
 		if err := decodeInto(v.Get(key), target); err != nil {
-			return Loaded{}, errorT(msgWrongType, source(v, opts, file, key), typeWord(target.Type()), oneLine(err))
+			return Loaded{}, wrongType(source(v, opts, file, key), target.Type(), v.Get(key), err)
 		}
 	}
 	// A relative folder in a config file means "beside this file": the
@@ -95,7 +99,7 @@ func Load(opts Options) (Loaded, error) {
 		}
 	}
 	if key, allowed, ok := cfg.validate(); !ok {
-		return Loaded{}, errorT(msgNotAllowed, source(v, opts, file, key), fmt.Sprint(v.Get(key)), allowed)
+		return Loaded{}, errorT(msgNotAllowed, source(v, opts, file, key), machinetext.Clip(fmt.Sprint(v.Get(key)), quoteLen), allowed)
 	}
 	return Loaded{Config: cfg, File: file}, nil
 }
@@ -145,7 +149,7 @@ func unknownKeys(v *viper.Viper, fields map[string][]int, file string) error {
 			continue
 		}
 		if isSection(key, fields) {
-			return errorT(msgNotSection, file, key, strings.Join(sectionKeys(key, fields), ", "))
+			return errorT(msgNotSection, file, machinetext.Clip(key, quoteLen), strings.Join(sectionKeys(key, fields), ", "))
 		}
 		bad = append(bad, key)
 	}
@@ -157,7 +161,7 @@ func unknownKeys(v *viper.Viper, fields map[string][]int, file string) error {
 	if near := nearest(bad[0], sortedKeys(fields)); near != "" {
 		suggestion = msgDidYouMean.F(near)
 	}
-	return errorT(msgUnknownKey, file, bad[0], suggestion, strings.Join(sortedKeys(fields), ", "))
+	return errorT(msgUnknownKey, file, machinetext.Clip(bad[0], quoteLen), suggestion, strings.Join(sortedKeys(fields), ", "))
 }
 
 // fromFile reports whether key's value comes from the config file (no flag
@@ -279,6 +283,16 @@ func typeWord(t reflect.Type) i18n.Text {
 	return i18n.T(t.Kind().String(), "a "+t.Kind().String())
 }
 
+// wrongType says what a value should be: "not a list" when it is the
+// wrong kind, the decoder's words (cut short) when a member of a list of
+// sections is wrong.
+func wrongType(src i18n.Text, t reflect.Type, raw any, err error) error {
+	if _, isList := raw.([]any); isList && t.Kind() == reflect.Slice {
+		return errorT(msgWrongMember, src, typeWord(t), machinetext.Clip(oneLine(err), 200))
+	}
+	return errorT(msgWrongType, src, typeWord(t), describe(raw))
+}
+
 // oneLine keeps the first line of a library error: messages here are one or
 // two sentences.
 func oneLine(err error) string {
@@ -294,6 +308,9 @@ func oneLine(err error) string {
 // nearest suggests the known key closest to a typo, if any is close.
 func nearest(key string, known []string) string {
 	best, bestDist := "", 3
+	if len(key) > 64 {
+		return "" // no key is that long, and distance is quadratic
+	}
 	for _, k := range known {
 		if d := distance(key, k); d < bestDist {
 			best, bestDist = k, d

@@ -113,7 +113,7 @@ func Run(ctx context.Context, args []string, env Env) int {
 		fmt.Fprintln(env.Stderr, msgBadFlag.F(err.Error(), cmd.Name()).In(lang))
 		return ExitUsage
 	}
-	app, err := newApp(g, fs, env)
+	app, err := newApp(ctx, g, fs, env)
 	if err != nil {
 		return reportError(env, preliminaryLang(args, env), err)
 	}
@@ -152,7 +152,7 @@ func takesValue(flag string) bool {
 	return false
 }
 
-func newApp(g globalFlags, fs *pflag.FlagSet, env Env) (*App, error) {
+func newApp(ctx context.Context, g globalFlags, fs *pflag.FlagSet, env Env) (*App, error) {
 	flags := map[string]string{}
 	if fs.Changed("lang") {
 		flags["lang"] = g.lang
@@ -160,7 +160,7 @@ func newApp(g globalFlags, fs *pflag.FlagSet, env Env) (*App, error) {
 	if fs.Changed("theme") {
 		flags["ui.theme"] = g.theme
 	}
-	loaded, err := config.Load(config.Options{
+	loaded, err := config.LoadContext(ctx, config.Options{
 		File: g.configFile, Dirs: env.ConfigDirs, Flags: flags,
 		FlagNames: map[string]string{"lang": "--lang", "ui.theme": "--theme"},
 	})

@@ -63,7 +63,7 @@ func (c *checkCmd) Run(ctx context.Context, app *App, args []string) (int, error
 // gatherFacts reads the snapshot file if one is given, else this machine.
 func gatherFacts(ctx context.Context, app *App, snapshotFile string) (facts.Snapshot, report.Source, error) {
 	if snapshotFile != "" {
-		snap, err := facts.Load(snapshotFile)
+		snap, err := facts.LoadContext(ctx, snapshotFile)
 		var ierr *facts.InputError
 		if errors.As(err, &ierr) {
 			return facts.Snapshot{}, report.Source{}, inputError{ierr.Text()}

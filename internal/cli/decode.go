@@ -11,8 +11,12 @@ import (
 
 	"actwiz/checks"
 	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
 	"actwiz/internal/report/supportcode"
 )
+
+// maxCodeEcho bounds how much of the typed code a message repeats.
+const maxCodeEcho = 40
 
 type decodeCmd struct{}
 
@@ -37,14 +41,19 @@ func (c *decodeCmd) Run(_ context.Context, app *App, args []string) (int, error)
 	}
 	// A code read aloud is often typed with spaces: "010 466 554".
 	input := strings.Join(args, " ")
+	// The input is repeated in messages: escaped, and cut short (a
+	// code is about 20 digits; a pasted log is not).
+	echo := machinetext.Escape(machinetext.Clip(input, maxCodeEcho))
 	entries, version, err := supportcode.Decode(input)
 	switch {
 	case errors.Is(err, supportcode.ErrVersion):
-		return 0, inputError{msgCodeNewer.F(input, version)}
+		return 0, inputError{msgCodeNewer.F(echo, version)}
 	case err != nil:
-		return 0, inputError{msgCodeMistyped.F(input, strings.TrimPrefix(err.Error(), supportcode.ErrMistyped.Error()+": "))}
+		why := strings.TrimPrefix(err.Error(), supportcode.ErrMistyped.Error()+": ")
+		return 0, inputError{msgCodeMistyped.F(echo, machinetext.Escape(machinetext.Clip(why, 2*maxCodeEcho)))}
 	}
-	code := strings.Join(strings.Fields(input), "")
+	// Grouped from its digits alone: "011-814-407" is 011 814 407.
+	code, _ := supportcode.Digits(input)
 	fmtLine(app.Stdout, msgDecodedHeader.F(supportcode.Format(code), version).In(app.Lang))
 	width := 0
 	for _, e := range entries {

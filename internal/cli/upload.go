@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
+	"actwiz/internal/files"
 	"actwiz/internal/i18n"
 	"actwiz/internal/logs/upload"
 	"actwiz/internal/machinetext"
@@ -30,6 +31,7 @@ const PasswordEnv = steps.UploadPasswordEnv
 var (
 	msgUploadOneFile  = i18n.T("请给出一个要上传的文件：actwiz upload FILE", "Give one file to upload: actwiz upload FILE")
 	msgUploadNoFile   = i18n.T("无法读取要上传的文件 %s：%v。", "Cannot read the file to upload %s: %v.")
+	msgUploadNotFile  = i18n.T("要上传的文件 %s %s", "The file to upload %s %s")
 	msgUploadNoURL    = i18n.T("没有配置上传地址；请在配置文件中设置 upload.url。", "No upload address is configured; set upload.url in the config file.")
 	msgPasswordPrompt = i18n.T("上传账号 %s 的密码：", "Password for upload account %s: ")
 	msgNeedPassword   = i18n.T("需要上传密码：请设置环境变量 %s，或在终端中运行以便输入。", "The upload needs a password: set %s, or run in a terminal to type it.")
@@ -44,12 +46,19 @@ func (c *uploadCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 		return 0, usagef(msgUploadOneFile)
 	}
 	path := args[0]
-	if info, err := os.Stat(path); err != nil || info.IsDir() {
-		if err == nil {
-			err = errors.New("is a folder")
-		}
-		return 0, inputError{msgUploadNoFile.F(steps.EscapePath(path), err)}
+	// Checked before asking for a password: a folder, a FIFO (which
+	// would block the upload forever) or a device is refused at once.
+	f, _, err := files.OpenInput(ctx, path)
+	var nr *files.NotRegularError
+	switch {
+	case errors.Is(err, context.Canceled):
+		return 0, err
+	case errors.As(err, &nr):
+		return 0, inputError{msgUploadNotFile.F(steps.EscapePath(path), i18n.T(nr.Problem()))}
+	case err != nil:
+		return 0, inputError{msgUploadNoFile.F(steps.EscapePath(path), files.Reason(err))}
 	}
+	f.Close()
 	cfg := app.Config.Upload
 	if cfg.URL == "" {
 		return 0, inputError{msgUploadNoURL}

@@ -60,7 +60,7 @@ func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 	var reader probe.Reader
 	osFamily := runtime.GOOS
 	if c.snapshot != "" {
-		snap, err := facts.Load(c.snapshot)
+		snap, err := facts.LoadContext(ctx, c.snapshot)
 		if ierr, ok := err.(*facts.InputError); ok {
 			return 0, inputError{ierr.Text()}
 		} else if err != nil {

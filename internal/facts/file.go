@@ -2,19 +2,22 @@ package facts
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 
 	"actwiz/internal/files"
 	"actwiz/internal/i18n"
 )
 
-// maxSnapshotBytes bounds what Load reads: a real snapshot is a few KiB, and
-// a wrong file (a disk image, a log) must be refused, not read into memory.
-const maxSnapshotBytes = 8 << 20
+// MaxDisks and MaxNICs bound what one snapshot or report may list: a PC
+// has a handful of each, and a file listing a million must be refused
+// before it takes gigabytes to hold.
+const (
+	MaxDisks = 1024
+	MaxNICs  = 1024
+)
 
 // InputError is a snapshot file that cannot be used: the command line
 // reports it in the user's language and exits 2.
@@ -32,34 +35,44 @@ var (
 	msgSnapshotFile = i18n.T("快照文件 %s %s", "Snapshot file %s %s")
 	msgUnreadable   = i18n.T("无法读取：%v。", "cannot be read: %v.")
 	msgTooLarge     = i18n.T("超过 %d MiB，不是 actwiz 快照。", "is larger than %d MiB; it is not an actwiz snapshot.")
-	msgNotJSON      = i18n.T("不是有效的 JSON（%s）。", "is not valid JSON (%s).")
-	msgNoSchema     = i18n.T("没有 \"schema\" 字段，应为 %q。", "has no \"schema\" member; expected %q.")
-	msgWrongSchema  = i18n.T("的格式是 %q，只支持 %q。", "has schema %q; only %q is supported.")
-	msgWrongShape   = i18n.T("不符合 %s 格式（%s）。", "does not match %s (%s).")
 )
 
 // Load reads and validates a snapshot file.
-func Load(path string) (Snapshot, error) {
+func Load(path string) (Snapshot, error) { return LoadContext(context.Background(), path) }
+
+// LoadContext is Load ending with ctx's error when ctx ends first.
+func LoadContext(ctx context.Context, path string) (Snapshot, error) {
 	fail := func(problem i18n.Text) (Snapshot, error) {
 		return Snapshot{}, &InputError{Path: path, Problem: problem}
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return fail(msgUnreadable.F(files.Reason(err)))
+	data, err := files.ReadText(ctx, path, files.MaxInput)
+	if problem, ok := readProblem(err); ok {
+		return fail(problem)
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxSnapshotBytes+1))
 	if err != nil {
-		return fail(msgUnreadable.F(files.Reason(err)))
-	}
-	if len(data) > maxSnapshotBytes {
-		return fail(msgTooLarge.F(maxSnapshotBytes >> 20))
+		return Snapshot{}, err
 	}
 	s, problem := parse(data)
 	if !problem.Empty() {
 		return fail(problem)
 	}
 	return s, nil
+}
+
+// readProblem words an error of files.ReadText as the end of a sentence
+// naming the file; false for ctx's errors, which are not the file's fault.
+func readProblem(err error) (i18n.Text, bool) {
+	var nr *files.NotRegularError
+	var tl *files.TooLargeError
+	switch {
+	case err == nil, errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return i18n.Text{}, false
+	case errors.As(err, &nr):
+		return i18n.T(nr.Problem()), true
+	case errors.As(err, &tl):
+		return msgTooLarge.F(tl.Limit >> 20), true
+	}
+	return msgUnreadable.F(files.Reason(err)), true
 }
 
 // Parse decodes a snapshot from memory.
@@ -72,21 +85,27 @@ func Parse(data []byte) (Snapshot, error) {
 }
 
 func parse(data []byte) (Snapshot, i18n.Text) {
+	data, err := files.Text(data)
+	if err != nil {
+		return Snapshot{}, msgNotJSON.F(err)
+	}
+	// The members that would otherwise fail with Go's words, or take
+	// gigabytes, are looked at first.
 	var head struct {
-		Schema *string `json:"schema"`
+		Schema  json.RawMessage `json:"schema"`
+		TakenAt json.RawMessage `json:"taken_at"`
+		Disks   counted         `json:"disks"`
+		NICs    counted         `json:"nics"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
-		return Snapshot{}, msgNotJSON.F(jsonProblem(data, err))
+		return Snapshot{}, jsonProblem(data, err)
 	}
-	if head.Schema == nil {
-		return Snapshot{}, msgNoSchema.F(Schema)
-	}
-	if *head.Schema != Schema {
-		return Snapshot{}, msgWrongSchema.F(*head.Schema, Schema)
+	if problem := checkHead(head.Schema, head.TakenAt, int(head.Disks), int(head.NICs)); !problem.Empty() {
+		return Snapshot{}, problem
 	}
 	var s Snapshot
 	if err := json.Unmarshal(data, &s); err != nil {
-		return Snapshot{}, msgWrongShape.F(Schema, jsonProblem(data, err))
+		return Snapshot{}, jsonProblem(data, err)
 	}
 	if s.Errors == nil {
 		s.Errors = map[string]string{}
@@ -123,34 +142,4 @@ func Marshal(s Snapshot) ([]byte, error) {
 		return nil, fmt.Errorf("encoding snapshot: %w", err)
 	}
 	return buf.Bytes(), nil
-}
-
-// jsonProblem says where and what in words a person can act on.
-func jsonProblem(data []byte, err error) string {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		line, col := position(data, syn.Offset)
-		return fmt.Sprintf("line %d, column %d: %s", line, col, syn.Error())
-	case errors.As(err, &typ):
-		line, col := position(data, typ.Offset)
-		field := typ.Field
-		if field == "" {
-			field = "top level"
-		}
-		return fmt.Sprintf("line %d, column %d: %s must be %s, not %s", line, col, field, typ.Type, typ.Value)
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return "the file ends too early"
-	}
-	return err.Error()
-}
-
-func position(data []byte, offset int64) (line, col int) {
-	if offset > int64(len(data)) {
-		offset = int64(len(data))
-	}
-	line = 1 + bytes.Count(data[:offset], []byte{'\n'})
-	col = int(offset) - bytes.LastIndexByte(data[:offset], '\n')
-	return line, col
 }

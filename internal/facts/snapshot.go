@@ -6,7 +6,7 @@
 // A nil pointer, nil slice or nil section means "could not be read"; the
 // reason lives in Errors under the section name (or "section.Field").
 //
-// It may import internal/files and internal/i18n only.
+// It may import internal/files, internal/i18n and internal/machinetext only.
 package facts
 
 import "time"

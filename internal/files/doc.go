@@ -16,5 +16,9 @@
 // rename (WriteNew, Staged, RenameNoReplace), so runs in the same second
 // each keep their own.
 //
+// It also reads input files (read.go): regular files only, opened without
+// waiting on a FIFO, of a bounded size, cancellable, and decoded from a
+// byte-order mark or UTF-16 to UTF-8, the same way for every reader.
+//
 // It imports no actwiz package: everything may use it.
 package files

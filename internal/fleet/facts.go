@@ -1,6 +1,7 @@
 package fleet
 
 import (
+	"errors"
 	"fmt"
 
 	"actwiz/internal/facts"
@@ -52,6 +53,9 @@ func leanFacts(raw []byte) (facts.Snapshot, error) {
 			})
 		case "disks":
 			err = elements(value, func(e []byte) error {
+				if len(s.Disks) == facts.MaxDisks {
+					return errTooManyDisks
+				}
 				var d facts.Disk
 				err := members(e, func(k, v []byte) (err error) {
 					switch string(k) {
@@ -71,6 +75,9 @@ func leanFacts(raw []byte) (facts.Snapshot, error) {
 			})
 		case "nics":
 			err = elements(value, func(e []byte) error {
+				if len(s.NICs) == facts.MaxNICs {
+					return errTooManyNICs
+				}
 				var n facts.NIC
 				err := members(e, func(k, v []byte) (err error) {
 					switch string(k) {
@@ -93,6 +100,13 @@ func leanFacts(raw []byte) (facts.Snapshot, error) {
 	})
 	return s, err
 }
+
+// The bounds of facts.Parse hold for reports too: a report listing a
+// million disks is refused before it takes gigabytes.
+var (
+	errTooManyDisks = errors.New("too many disks")
+	errTooManyNICs  = errors.New("too many network adapters")
+)
 
 func isNull(v []byte) bool { return string(v) == "null" }
 

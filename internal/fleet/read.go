@@ -2,12 +2,13 @@ package fleet
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,12 +16,31 @@ import (
 	"actwiz/internal/facts"
 	"actwiz/internal/files"
 	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
 	"actwiz/internal/report"
 )
 
-// maxFileBytes bounds what one file may hold: a report is a few KiB, and a
-// wrong file (a disk image renamed .json) must be refused, not read.
-const maxFileBytes = 8 << 20
+// bigFile is the size from which a file is read only while no other big
+// file is: a report is a few KiB, and sixteen workers each holding a file
+// of files.MaxInput would take a gigabyte.
+const bigFile = 1 << 20
+
+// bigFiles is the token a worker holds while reading and decoding a file
+// of bigFile bytes or more.
+var bigFiles = make(chan struct{}, 1)
+
+// maxValueBytes bounds one serial, MAC address or host name: real ones are
+// under a hundred bytes, and every value a sighting holds waits in memory
+// until it is compared.
+const maxValueBytes = 1 << 10
+
+// maxChecks bounds a report's check list: actwiz runs a few dozen.
+const maxChecks = 256
+
+var errTooMany = errors.New("too many")
+
+// quoteLen bounds a value quoted in a message.
+const quoteLen = 60
 
 // sighting is one file's machine, before values are interned.
 type sighting struct {
@@ -37,39 +57,69 @@ var fieldsArray = [...]Field{BIOSSerial, BoardSerial, DiskSerial, MAC}
 // reader decodes files; each worker owns one, reusing its buffer.
 type reader struct {
 	rules checks.Rules
-	buf   bytes.Buffer
+	buf   []byte
 }
 
 // read decodes path into a sighting. The error is an *inputError naming
-// the file.
-func (rd *reader) read(path string) (sighting, error) {
+// the file, or ctx's error.
+func (rd *reader) read(ctx context.Context, path string) (sighting, error) {
 	fail := func(problem i18n.Text) (sighting, error) {
 		return sighting{}, &inputError{file: path, problem: problem}
 	}
-	f, err := os.Open(path)
+	// Most reports are small: read them at once. A big one is read again
+	// holding the big-file token (its size is known before anything is
+	// read, so the first try costs only an open).
+	data, err := files.ReadInput(ctx, path, bigFile-1, rd.buf)
+	var tl *files.TooLargeError
+	if errors.As(err, &tl) {
+		select {
+		case bigFiles <- struct{}{}:
+			defer func() { <-bigFiles }()
+		case <-ctx.Done():
+			return sighting{}, ctx.Err()
+		}
+		data, err = files.ReadInput(ctx, path, files.MaxInput, rd.buf)
+	}
 	if err != nil {
-		return fail(msgUnreadable.F(files.Reason(err)))
+		return rd.readFailed(ctx, path, err)
 	}
-	defer f.Close()
-	rd.buf.Reset()
-	if _, err := rd.buf.ReadFrom(io.LimitReader(f, maxFileBytes+1)); err != nil {
-		return fail(msgUnreadable.F(files.Reason(err)))
-	}
-	if rd.buf.Len() > maxFileBytes {
-		return fail(msgTooLarge.F(maxFileBytes >> 20))
-	}
+	rd.buf = data
 	// Keep the big buffer of an odd large file from living on in the pool.
 	defer func() {
-		if rd.buf.Cap() > 1<<20 {
-			rd.buf = bytes.Buffer{}
+		if cap(rd.buf) > bigFile {
+			rd.buf = nil
 		}
 	}()
-	s, snap, problem := rd.decode(path, rd.buf.Bytes())
+	if data, err = files.Text(data); err != nil {
+		return fail(msgNotJSON.F(err))
+	}
+	s, snap, problem := rd.decode(path, data)
 	if !problem.Empty() {
 		return fail(problem)
 	}
-	identify(&s, snap)
+	if problem := identify(&s, snap); !problem.Empty() {
+		return fail(problem)
+	}
 	return s, nil
+}
+
+// readFailed words a failed open or read. The buffer is dropped: a read
+// cut short by ctx may still be writing to it.
+func (rd *reader) readFailed(ctx context.Context, path string, err error) (sighting, error) {
+	rd.buf = nil
+	if ctx.Err() != nil {
+		return sighting{}, ctx.Err()
+	}
+	var nr *files.NotRegularError
+	var tl *files.TooLargeError
+	problem := msgUnreadable.F(files.Reason(err))
+	switch {
+	case errors.As(err, &nr):
+		problem = i18n.T(nr.Problem())
+	case errors.As(err, &tl):
+		problem = msgTooLarge.F(tl.Limit >> 20)
+	}
+	return sighting{}, &inputError{file: path, problem: problem}
 }
 
 // decode reads a report's or a snapshot's members. A report's own results
@@ -99,6 +149,9 @@ func (rd *reader) decode(path string, data []byte) (sighting, facts.Snapshot, i1
 	}
 	schema := ""
 	if schemaRaw != nil {
+		if len(schemaRaw) == 0 || schemaRaw[0] != '"' {
+			return sighting{}, facts.Snapshot{}, msgSchemaNotText.F(machinetext.Clip(string(schemaRaw), quoteLen), report.Schema, facts.Schema)
+		}
 		if schema, err = stringValue(schemaRaw); err != nil {
 			return sighting{}, facts.Snapshot{}, msgNotJSON.F("schema: " + jsonProblem(err))
 		}
@@ -110,7 +163,11 @@ func (rd *reader) decode(path string, data []byte) (sighting, facts.Snapshot, i1
 		if factsRaw == nil || bytes.Equal(factsRaw, []byte("null")) {
 			return sighting{}, facts.Snapshot{}, msgNoFacts
 		}
-		if snap, err = leanFacts(factsRaw); err != nil {
+		if snap, err = leanFacts(factsRaw); errors.Is(err, errTooManyDisks) {
+			return sighting{}, facts.Snapshot{}, msgTooMany.F(facts.MaxDisks, wordDisks)
+		} else if errors.Is(err, errTooManyNICs) {
+			return sighting{}, facts.Snapshot{}, msgTooMany.F(facts.MaxNICs, wordNICs)
+		} else if err != nil {
 			return sighting{}, facts.Snapshot{}, msgNotJSON.F("facts: " + jsonProblem(err))
 		}
 		if atRaw != nil {
@@ -119,10 +176,14 @@ func (rd *reader) decode(path string, data []byte) (sighting, facts.Snapshot, i1
 				s.at, err = time.Parse(time.RFC3339Nano, *at)
 			}
 			if err != nil {
-				return sighting{}, facts.Snapshot{}, msgNotJSON.F("generated_at: " + jsonProblem(err))
+				return sighting{}, facts.Snapshot{}, msgBadTime.F(machinetext.Clip(string(atRaw), quoteLen))
 			}
 		}
+		n := 0
 		if err := elements(checksRaw, func(check []byte) error {
+			if n++; n > maxChecks {
+				return errTooMany
+			}
 			var id, status string
 			err := members(check, func(key, value []byte) (err error) {
 				switch string(key) {
@@ -137,13 +198,20 @@ func (rd *reader) decode(path string, data []byte) (sighting, facts.Snapshot, i1
 				s.failing = append(s.failing, id)
 			}
 			return err
-		}); err != nil {
+		}); errors.Is(err, errTooMany) {
+			return sighting{}, facts.Snapshot{}, msgTooMany.F(maxChecks, wordChecks)
+		} else if err != nil {
 			return sighting{}, facts.Snapshot{}, msgNotJSON.F("checks: " + jsonProblem(err))
 		}
 	case facts.Schema:
-		// Snapshots are small: decode whole, as actwiz check would.
-		if err := json.Unmarshal(data, &snap); err != nil {
-			return sighting{}, facts.Snapshot{}, msgNotJSON.F(jsonProblem(err))
+		// Snapshots are small: decode whole, as actwiz check would, with
+		// its bounds and words.
+		if snap, err = facts.Parse(data); err != nil {
+			var ie *facts.InputError
+			if errors.As(err, &ie) {
+				return sighting{}, facts.Snapshot{}, ie.Problem
+			}
+			return sighting{}, facts.Snapshot{}, msgNotJSON.F(err)
 		}
 		if takenRaw != nil {
 			s.at = snap.TakenAt
@@ -154,7 +222,7 @@ func (rd *reader) decode(path string, data []byte) (sighting, facts.Snapshot, i1
 			}
 		}
 	default:
-		return sighting{}, facts.Snapshot{}, msgWrongSchema.F(schema, report.Schema, facts.Schema)
+		return sighting{}, facts.Snapshot{}, msgWrongSchema.F(machinetext.Clip(schema, quoteLen), report.Schema, facts.Schema)
 	}
 	// A report's own host member and its facts' host are the same; a
 	// report written by other tooling may carry only the first.
@@ -172,7 +240,22 @@ func (rd *reader) decode(path string, data []byte) (sighting, facts.Snapshot, i1
 // and adapters are left out: the technician's USB stick or USB network
 // adapter travels from PC to PC and would otherwise be a "duplicate"
 // everywhere.
-func identify(s *sighting, snap facts.Snapshot) {
+func identify(s *sighting, snap facts.Snapshot) i18n.Text {
+	long := func(v *string) bool { return v != nil && len(*v) > maxValueBytes }
+	if len(s.host) > maxValueBytes || snap.BIOS != nil && long(snap.BIOS.SerialNumber) ||
+		snap.Baseboard != nil && long(snap.Baseboard.SerialNumber) {
+		return msgValueTooLong.F(maxValueBytes)
+	}
+	for _, d := range snap.Disks {
+		if long(d.SerialNumber) {
+			return msgValueTooLong.F(maxValueBytes)
+		}
+	}
+	for _, n := range snap.NICs {
+		if long(n.MACAddress) {
+			return msgValueTooLong.F(maxValueBytes)
+		}
+	}
 	if snap.BIOS != nil {
 		s.values[0] = serialValues(snap.BIOS.SerialNumber)
 	}
@@ -191,6 +274,7 @@ func identify(s *sighting, snap facts.Snapshot) {
 			}
 		}
 	}
+	return i18n.Text{}
 }
 
 // serialValues is the normalised serial, or nothing when it was not read or
@@ -257,11 +341,23 @@ func jsonProblem(err error) string {
 	case errors.As(err, &syn):
 		return fmt.Sprintf("at byte %d: %s", syn.Offset, syn.Error())
 	case errors.As(err, &typ):
-		field := typ.Field
-		if field == "" {
-			field = "top level"
+		what := "the value"
+		if typ.Field != "" {
+			what = strconv.Quote(typ.Field)
 		}
-		return fmt.Sprintf("at byte %d: %s must be %s, not %s", typ.Offset, field, typ.Type, typ.Value)
+		want := "text"
+		if typ.Type.Kind() != reflect.String {
+			want = "a " + typ.Type.Kind().String()
+		}
+		got := typ.Value
+		if got == "string" {
+			got = "text"
+		} else if got == "array" {
+			got = "a list"
+		} else if !strings.HasPrefix(got, "number ") {
+			got = "a " + got
+		}
+		return fmt.Sprintf("at byte %d: %s must be %s, not %s", typ.Offset, what, want, got)
 	}
 	return err.Error()
 }

@@ -28,7 +28,9 @@ func Scan(ctx context.Context, paths []string, opts Options) (Result, error) {
 	}
 
 	toRead := make(chan string, 256)
-	out := make(chan sightingOrError, 256)
+	// Few sightings wait for the aggregate, which is faster than the
+	// reading: each may hold up to 2,000 values of a KiB.
+	out := make(chan sightingOrError, workers)
 	send := func(v sightingOrError) {
 		select {
 		case out <- v:
@@ -51,7 +53,7 @@ func Scan(ctx context.Context, paths []string, opts Options) (Result, error) {
 				if ctx.Err() != nil {
 					continue // drain so the walker can finish
 				}
-				s, err := rd.read(path)
+				s, err := rd.read(ctx, path)
 				send(sightingOrError{s, err})
 			}
 		}()
@@ -70,6 +72,9 @@ func Scan(ctx context.Context, paths []string, opts Options) (Result, error) {
 				first = ierr
 				cancel()
 			}
+		case errors.Is(f.err, context.Canceled), errors.Is(f.err, context.DeadlineExceeded):
+			// A read cut short by the first bad file, or by ctx: the
+			// checks after the loop say which.
 		case f.err != nil:
 			return Result{}, f.err
 		default:

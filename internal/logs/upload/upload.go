@@ -4,7 +4,7 @@
 // user can act on when the server says no. The local package is never
 // touched.
 //
-// It may import internal/i18n and internal/display only.
+// It may import internal/i18n, internal/display and internal/files only.
 package upload
 
 import (
@@ -19,12 +19,13 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"actwiz/internal/display"
+	"actwiz/internal/files"
 	"actwiz/internal/i18n"
 )
 
@@ -93,10 +94,11 @@ func Upload(ctx context.Context, path string, opts Options) (*Result, error) {
 	if opts.Sleep == nil {
 		opts.Sleep = sleep
 	}
-	info, err := os.Stat(path)
+	f, info, err := files.OpenInput(ctx, path)
 	if err != nil {
-		return nil, &Error{Text: msgOpen.F(path, err), Err: err}
+		return nil, &Error{Text: msgOpen.F(path, files.Reason(err)), Err: err}
 	}
+	f.Close()
 	target, err := targetURL(opts, filepath.Base(path))
 	if err != nil {
 		return nil, err
@@ -150,12 +152,15 @@ func (r retryable) Unwrap() error { return r.err }
 func once(ctx context.Context, path string, size int64, target string, opts Options) (int, error) {
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
-	f, err := os.Open(path)
+	// Opened as every input is, so a FIFO put in the package's place
+	// is refused rather than waited on.
+	f, _, err := files.OpenInput(ctx, path)
 	if err != nil {
-		return 0, &Error{Text: msgOpen.F(path, err), Err: err}
+		return 0, &Error{Text: msgOpen.F(path, files.Reason(err)), Err: err}
 	}
 	defer f.Close()
 	body := &progressReader{r: f, total: size, report: opts.Progress}
+	defer body.stop()
 	var req *http.Request
 	if strings.ToLower(opts.Method) == "post" {
 		req, err = multipartRequest(ctx, target, filepath.Base(path), body, size)
@@ -225,20 +230,33 @@ func multipartRequest(ctx context.Context, target, name string, file io.Reader, 
 	return req, nil
 }
 
+// progressReader reports what the transport has read of the body. The
+// transport reads in its own goroutine and may go on after the answer
+// came, so reports go through a lock that stop closes: none is under way
+// or made once the attempt is over.
 type progressReader struct {
 	r      io.Reader
-	sent   int64
 	total  int64
+	mu     sync.Mutex
+	sent   int64
 	report func(sent, total int64)
 }
 
 func (p *progressReader) Read(b []byte) (int, error) {
 	n, err := p.r.Read(b)
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	p.sent += int64(n)
 	if p.report != nil && n > 0 {
 		p.report(p.sent, p.total)
 	}
 	return n, err
+}
+
+func (p *progressReader) stop() {
+	p.mu.Lock()
+	p.report = nil
+	p.mu.Unlock()
 }
 
 func defaultClient() *http.Client {

@@ -169,6 +169,10 @@ func checkDigits(body string) string {
 	return fmt.Sprintf("%02d", 98-rem)
 }
 
+// Digits is the code's digits as a person typed them (spaces, dashes and
+// full-width digits accepted), ready for Format.
+func Digits(input string) (string, error) { return clean(input) }
+
 func clean(input string) (string, error) {
 	var b strings.Builder
 	for _, r := range input {
