@@ -1,16 +1,15 @@
 package collect
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Redactor replaces identifying values consistently across a package: the
@@ -36,21 +35,43 @@ const (
 	kindKey    = "PRODUCTKEY"
 )
 
+// patternRE finds values by their shape. A GUID is matched only so that
+// its last group is not taken for a MAC written without separators.
 var patternRE = regexp.MustCompile(
-	`(?P<mac>\b(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}\b)` +
-		`|(?P<ip4>\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b)` +
+	`(?P<guid>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})` +
+		`|(?P<mac>(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{12})` +
+		`|(?P<ip6v4>(?:[0-9A-Fa-f]{0,4}:){2,6}` + ip4 + `)` +
+		`|(?P<ip4>` + ip4 + `)` +
 		`|(?P<ip6>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})` +
-		`|(?P<key>\b[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}\b)`)
+		`|(?P<key>[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4})`)
+
+const ip4 = `(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`
+
+var (
+	groupGUID  = patternRE.SubexpIndex("guid")
+	groupMAC   = patternRE.SubexpIndex("mac")
+	groupIP6V4 = patternRE.SubexpIndex("ip6v4")
+	groupIP4   = patternRE.SubexpIndex("ip4")
+	groupIP6   = patternRE.SubexpIndex("ip6")
+)
+
+// Minimum lengths of a known value: replacing "a" or "PC" everywhere
+// would destroy the logs, but a Chinese name is often two characters
+// (张三) and must be hidden.
+const (
+	minASCII    = 3
+	minNonASCII = 2
+)
 
 // NewRedactor knows the literal values to hide; addresses and product keys
-// are found by their shape. Values shorter than three characters are
-// ignored: replacing "a" everywhere would destroy the logs.
+// are found by their shape.
 func NewRedactor(hosts, users, serials []string) *Redactor {
 	r := &Redactor{kinds: map[string]string{}, mapping: map[string]string{}, reverse: map[string]string{}, counts: map[string]int{}}
 	add := func(kind string, values []string) {
 		for _, v := range values {
 			v = strings.TrimSpace(v)
-			if len([]rune(v)) < 3 {
+			n := utf8.RuneCountInString(v)
+			if n < minNonASCII || n < minASCII && isASCII(v) {
 				continue
 			}
 			if _, ok := r.kinds[strings.ToLower(v)]; !ok {
@@ -78,41 +99,78 @@ func NewRedactor(hosts, users, serials []string) *Redactor {
 // String redacts s.
 func (r *Redactor) String(s string) string { return string(r.Bytes([]byte(s))) }
 
-// Bytes redacts b, returning a new slice when anything changed.
+// Bytes redacts b, UTF-8 text, returning a new slice when anything changed.
 func (r *Redactor) Bytes(b []byte) []byte {
 	if r == nil {
 		return b
 	}
 	if r.known != nil {
-		b = replaceBounded(r.known, b, func(m []byte) (string, bool) {
-			return r.standIn(r.kinds[strings.ToLower(string(m))], strings.ToLower(string(m)), string(m)), true
+		b = replaceAll(r.known, b, func(b []byte, m []int) (string, verdict) {
+			if !knownBounded(b, m[0], m[1]) {
+				return "", retry
+			}
+			v := strings.ToLower(string(b[m[0]:m[1]]))
+			return r.standIn(r.kinds[v], v, string(b[m[0]:m[1]])), replace
 		})
 	}
-	return replaceBounded(patternRE, b, r.pattern)
+	return replaceAll(patternRE, b, r.pattern)
 }
 
-func (r *Redactor) pattern(m []byte) (string, bool) {
-	s := string(m)
+func (r *Redactor) pattern(b []byte, m []int) (string, verdict) {
+	s := string(b[m[0]:m[1]])
+	group := func(g int) bool { return m[2*g] >= 0 }
 	switch {
-	case len(m) == 17 && (m[2] == ':' || m[2] == '-'):
-		canon := strings.ToLower(strings.ReplaceAll(s, "-", ":"))
-		if canon == "00:00:00:00:00:00" || canon == "ff:ff:ff:ff:ff:ff" {
-			return "", false
-		}
-		return r.standIn(kindMAC, canon, s), true
-	case strings.Count(s, ".") == 3 && !strings.Contains(s, ":"):
-		if s == "0.0.0.0" || strings.HasPrefix(s, "127.") || strings.HasPrefix(s, "255.") {
-			return "", false
-		}
-		return r.standIn(kindIP, s, s), true
-	case strings.Contains(s, ":"):
+	case group(groupGUID):
+		return "", keep
+	case group(groupIP6V4), group(groupIP6):
 		ip := net.ParseIP(s)
-		if ip == nil || ip.IsLoopback() || ip.IsUnspecified() {
-			return "", false
+		if ip == nil || !hexBounded(b, m[0], m[1]) {
+			// Not an address as a whole, but an IPv4 address may end
+			// it (abc:de:10.1.2.8).
+			return "", retry
 		}
-		return r.standIn(kindIP, ip.String(), s), true
+		if ip.IsLoopback() || ip.IsUnspecified() {
+			return "", keep
+		}
+		// ::ffff:10.1.2.4 is 10.1.2.4: one stand-in for both.
+		return r.standIn(kindIP, ip.String(), s), replace
+	case group(groupIP4):
+		if !ip4Bounded(b, m[0], m[1]) || s == "0.0.0.0" || strings.HasPrefix(s, "127.") || strings.HasPrefix(s, "255.") {
+			return "", keep
+		}
+		return r.standIn(kindIP, s, s), replace
+	case !hexBounded(b, m[0], m[1]):
+		return "", keep
+	case group(groupMAC):
+		canon, ok := macCanon(s)
+		if !ok {
+			return "", keep
+		}
+		return r.standIn(kindMAC, canon, s), replace
 	}
-	return r.standIn(kindKey, s, s), true
+	return r.standIn(kindKey, strings.ToUpper(s), s), replace
+}
+
+// macCanon turns any way of writing a MAC (02:fc:…, 02-FC-…, 02fc.0000.0001,
+// 02FC00000001) into aa:bb:cc:dd:ee:ff. Twelve bare hex digits are a MAC
+// only when they mix digits and letters: all digits is more likely a
+// number, all letters a word.
+func macCanon(s string) (string, bool) {
+	hex := strings.ToLower(strings.NewReplacer(":", "", "-", "", ".", "").Replace(s))
+	if len(s) == 12 && (!strings.ContainsAny(hex, "0123456789") || !strings.ContainsAny(hex, "abcdef")) {
+		return "", false
+	}
+	if hex == "000000000000" || hex == "ffffffffffff" {
+		return "", false
+	}
+	var c strings.Builder
+	for i := 0; i < 12; i += 2 {
+		if i > 0 {
+			c.WriteByte(':')
+		}
+		c.WriteString(hex[i : i+2])
+	}
+	return c.String(), true
 }
 
 func (r *Redactor) standIn(kind, canon, original string) string {
@@ -129,27 +187,49 @@ func (r *Redactor) standIn(kind, canon, original string) string {
 	return s
 }
 
-// replaceBounded replaces the matches of re that do not sit inside a longer
-// word (a letter, digit or underscore on either side), so "alice" does
-// not match inside "malice2".
-func replaceBounded(re *regexp.Regexp, b []byte, repl func([]byte) (string, bool)) []byte {
-	locs := re.FindAllIndex(b, -1)
-	if locs == nil {
-		return b
-	}
+// verdict is what to do with a match.
+type verdict int
+
+const (
+	replace verdict = iota
+	// retry: not a value here, but one may start inside it ("ab12"
+	// refused for "ab1", then "b12").
+	retry
+	// keep: the match stands as it is (a GUID, a time 12:30:45).
+	keep
+)
+
+// replaceAll replaces the matches of re as repl decides.
+func replaceAll(re *regexp.Regexp, b []byte, repl func(b []byte, m []int) (string, verdict)) []byte {
 	var out bytes.Buffer
-	last := 0
-	for _, l := range locs {
-		if l[0] == l[1] || (l[0] > 0 && isWord(b[l[0]-1])) || (l[1] < len(b) && isWord(b[l[1]])) {
+	last, pos := 0, 0
+	for pos <= len(b) {
+		loc := re.FindSubmatchIndex(b[pos:])
+		if loc == nil {
+			break
+		}
+		for i := range loc {
+			if loc[i] >= 0 {
+				loc[i] += pos
+			}
+		}
+		if loc[0] == loc[1] {
+			pos = loc[1] + 1
 			continue
 		}
-		s, ok := repl(b[l[0]:l[1]])
-		if !ok {
+		s, v := repl(b, loc)
+		switch v {
+		case retry:
+			_, size := utf8.DecodeRune(b[loc[0]:])
+			pos = loc[0] + size
+			continue
+		case keep:
+			pos = loc[1]
 			continue
 		}
-		out.Write(b[last:l[0]])
+		out.Write(b[last:loc[0]])
 		out.WriteString(s)
-		last = l[1]
+		last, pos = loc[1], loc[1]
 	}
 	if last == 0 {
 		return b
@@ -158,8 +238,50 @@ func replaceBounded(re *regexp.Regexp, b []byte, repl func([]byte) (string, bool
 	return out.Bytes()
 }
 
-func isWord(c byte) bool {
-	return c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+// The boundaries of a value are defined here rather than by \b, which
+// counts "_" and digits as part of a word and knows nothing of Chinese:
+// "kefu-wang_old", "kefu-wang2", "ip_10.1.2.8" and "张三_备份" all hold a
+// value. A value is refused only where it would cut a run of the same
+// kind: a name ending in a letter followed by a letter ("bob" in "bobby"),
+// a number followed by a digit.
+
+func knownBounded(b []byte, start, end int) bool {
+	return !(start > 0 && sameRun(b[start-1], b[start])) && !(end < len(b) && sameRun(b[end-1], b[end]))
+}
+
+func sameRun(x, y byte) bool {
+	return isLetter(x) && isLetter(y) || isDigit(x) && isDigit(y)
+}
+
+// hexBounded: a MAC, IPv6 address or product key is not part of a longer
+// run of letters and digits (a hash, a hex dump, 0x…).
+func hexBounded(b []byte, start, end int) bool {
+	return !(start > 0 && isAlnum(b[start-1])) && !(end < len(b) && isAlnum(b[end]))
+}
+
+// ip4Bounded: an IPv4 address is not part of a longer number or dotted
+// sequence (110.1.2.8, 1.2.3.4.5, an OID).
+func ip4Bounded(b []byte, start, end int) bool {
+	if start > 0 && (isDigit(b[start-1]) || b[start-1] == '.') {
+		return false
+	}
+	if end < len(b) && (isDigit(b[end]) || b[end] == '.' && end+1 < len(b) && isDigit(b[end+1])) {
+		return false
+	}
+	return true
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+func isAlnum(c byte) bool  { return isDigit(c) || isLetter(c) }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // MappingJSON is the stand-in → real value table, for the file kept beside
@@ -168,38 +290,4 @@ func (r *Redactor) MappingJSON() ([]byte, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return json.MarshalIndent(map[string]any{"schema": "actwiz.redaction/v1", "stand_ins": r.reverse}, "", "  ")
-}
-
-// maxLine bounds how much of one line is redacted at a time. A longer line
-// is redacted in pieces; a value split exactly at a piece's edge would be
-// missed, which only a line over 1 MiB can cause.
-const maxLine = 1 << 20
-
-// Reader returns src redacted line by line, streaming. Close it to stop
-// the goroutine that feeds it.
-func (r *Redactor) Reader(src io.Reader) io.ReadCloser {
-	pr, pw := io.Pipe()
-	go func() {
-		br := bufio.NewReaderSize(src, maxLine)
-		bw := bufio.NewWriterSize(pw, 256<<10)
-		var err error
-		for err == nil {
-			var line []byte
-			line, err = br.ReadSlice('\n')
-			if err == bufio.ErrBufferFull {
-				err = nil
-			}
-			if len(line) > 0 {
-				if _, werr := bw.Write(r.Bytes(line)); werr != nil {
-					pw.CloseWithError(werr)
-					return
-				}
-			}
-		}
-		if err == io.EOF {
-			err = bw.Flush()
-		}
-		pw.CloseWithError(err)
-	}()
-	return pr
 }
