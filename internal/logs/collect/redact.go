@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"net"
 	"regexp"
 	"sort"
 	"strings"
@@ -18,8 +17,12 @@ import (
 // engineer can still follow one machine or address through the logs. The
 // mapping back to the real values stays on this machine.
 type Redactor struct {
-	mu      sync.Mutex
-	known   *regexp.Regexp
+	mu sync.Mutex
+	// known are the literal values, lower-cased, longest first (so
+	// "pc-01.corp" wins over "pc-01"); folded finds those whose case
+	// differs outside ASCII (Müller), which a byte search cannot.
+	known   [][]byte
+	folded  *regexp.Regexp
 	kinds   map[string]string // lower-cased known value → kind
 	mapping map[string]string // kind + canonical value → stand-in
 	reverse map[string]string // stand-in → value, for the mapping file
@@ -33,26 +36,6 @@ const (
 	kindIP     = "IP"
 	kindMAC    = "MAC"
 	kindKey    = "PRODUCTKEY"
-)
-
-// patternRE finds values by their shape. A GUID is matched only so that
-// its last group is not taken for a MAC written without separators.
-var patternRE = regexp.MustCompile(
-	`(?P<guid>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})` +
-		`|(?P<mac>(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}|[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}|[0-9A-Fa-f]{12})` +
-		`|(?P<ip6v4>(?:[0-9A-Fa-f]{0,4}:){2,6}` + ip4 + `)` +
-		`|(?P<ip4>` + ip4 + `)` +
-		`|(?P<ip6>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7})` +
-		`|(?P<key>[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4})`)
-
-const ip4 = `(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`
-
-var (
-	groupGUID  = patternRE.SubexpIndex("guid")
-	groupMAC   = patternRE.SubexpIndex("mac")
-	groupIP6V4 = patternRE.SubexpIndex("ip6v4")
-	groupIP4   = patternRE.SubexpIndex("ip4")
-	groupIP6   = patternRE.SubexpIndex("ip6")
 )
 
 // Minimum lengths of a known value: replacing "a" or "PC" everywhere
@@ -82,16 +65,19 @@ func NewRedactor(hosts, users, serials []string) *Redactor {
 	add(kindHost, hosts)
 	add(kindUser, users)
 	add(kindSerial, serials)
-	var alts []string
+	var fold []string
 	for v := range r.kinds {
-		alts = append(alts, regexp.QuoteMeta(v))
+		r.known = append(r.known, []byte(v))
+		if strings.ToUpper(v) != asciiUpper(v) {
+			fold = append(fold, regexp.QuoteMeta(v))
+		}
 	}
-	// Longest first, so "pc-01.corp" wins over "pc-01".
-	sort.Slice(alts, func(i, j int) bool {
-		return len(alts[i]) > len(alts[j]) || len(alts[i]) == len(alts[j]) && alts[i] < alts[j]
+	sort.Slice(r.known, func(i, j int) bool {
+		a, b := r.known[i], r.known[j]
+		return len(a) > len(b) || len(a) == len(b) && bytes.Compare(a, b) < 0
 	})
-	if len(alts) > 0 {
-		r.known = regexp.MustCompile(`(?i)(?:` + strings.Join(alts, "|") + `)`)
+	if len(fold) > 0 {
+		r.folded = regexp.MustCompile(`(?i)(?:` + strings.Join(fold, "|") + `)`)
 	}
 	return r
 }
@@ -104,51 +90,76 @@ func (r *Redactor) Bytes(b []byte) []byte {
 	if r == nil {
 		return b
 	}
-	if r.known != nil {
-		b = replaceAll(r.known, b, func(b []byte, m []int) (string, verdict) {
-			if !knownBounded(b, m[0], m[1]) {
-				return "", retry
-			}
-			v := strings.ToLower(string(b[m[0]:m[1]]))
-			return r.standIn(r.kinds[v], v, string(b[m[0]:m[1]])), replace
-		})
+	if len(r.known) > 0 {
+		b = splice(b, r.knownSpans(b))
 	}
-	return replaceAll(patternRE, b, r.pattern)
+	return splice(b, r.patternSpans(b))
 }
 
-func (r *Redactor) pattern(b []byte, m []int) (string, verdict) {
-	s := string(b[m[0]:m[1]])
-	group := func(g int) bool { return m[2*g] >= 0 }
-	switch {
-	case group(groupGUID):
-		return "", keep
-	case group(groupIP6V4), group(groupIP6):
-		ip := net.ParseIP(s)
-		if ip == nil || !hexBounded(b, m[0], m[1]) {
-			// Not an address as a whole, but an IPv4 address may end
-			// it (abc:de:10.1.2.8).
-			return "", retry
+// span is a value found at b[start:end], to be replaced by with.
+type span struct {
+	start, end int
+	with       string
+}
+
+// knownSpans finds the known values in b. Every position is a candidate,
+// longest value first, so a value refused at one place ("ab1" in "ab12")
+// does not hide one that starts inside it ("b12").
+func (r *Redactor) knownSpans(b []byte) []span {
+	lower := []byte(asciiLower(string(b)))
+	var cands []span
+	for _, v := range r.known {
+		for off := 0; ; {
+			i := bytes.Index(lower[off:], v)
+			if i < 0 {
+				break
+			}
+			cands = append(cands, span{start: off + i, end: off + i + len(v)})
+			off += i + 1
 		}
-		if ip.IsLoopback() || ip.IsUnspecified() {
-			return "", keep
-		}
-		// ::ffff:10.1.2.4 is 10.1.2.4: one stand-in for both.
-		return r.standIn(kindIP, ip.String(), s), replace
-	case group(groupIP4):
-		if !ip4Bounded(b, m[0], m[1]) || s == "0.0.0.0" || strings.HasPrefix(s, "127.") || strings.HasPrefix(s, "255.") {
-			return "", keep
-		}
-		return r.standIn(kindIP, s, s), replace
-	case !hexBounded(b, m[0], m[1]):
-		return "", keep
-	case group(groupMAC):
-		canon, ok := macCanon(s)
-		if !ok {
-			return "", keep
-		}
-		return r.standIn(kindMAC, canon, s), replace
 	}
-	return r.standIn(kindKey, strings.ToUpper(s), s), replace
+	if r.folded != nil {
+		for pos := 0; pos < len(b); {
+			m := r.folded.FindIndex(b[pos:])
+			if m == nil {
+				break
+			}
+			cands = append(cands, span{start: pos + m[0], end: pos + m[1]})
+			_, size := utf8.DecodeRune(b[pos+m[0]:])
+			pos += m[0] + size
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		return cands[i].start < cands[j].start || cands[i].start == cands[j].start && cands[i].end > cands[j].end
+	})
+	var out []span
+	pos := 0
+	for _, c := range cands {
+		if c.start < pos || !knownBounded(b, c.start, c.end) {
+			continue
+		}
+		v := strings.ToLower(string(b[c.start:c.end]))
+		c.with = r.standIn(r.kinds[v], v, string(b[c.start:c.end]))
+		out = append(out, c)
+		pos = c.end
+	}
+	return out
+}
+
+// splice replaces the spans, which are in order and do not overlap.
+func splice(b []byte, spans []span) []byte {
+	if len(spans) == 0 {
+		return b
+	}
+	var out bytes.Buffer
+	last := 0
+	for _, s := range spans {
+		out.Write(b[last:s.start])
+		out.WriteString(s.with)
+		last = s.end
+	}
+	out.Write(b[last:])
+	return out.Bytes()
 }
 
 // macCanon turns any way of writing a MAC (02:fc:…, 02-FC-…, 02fc.0000.0001,
@@ -187,57 +198,6 @@ func (r *Redactor) standIn(kind, canon, original string) string {
 	return s
 }
 
-// verdict is what to do with a match.
-type verdict int
-
-const (
-	replace verdict = iota
-	// retry: not a value here, but one may start inside it ("ab12"
-	// refused for "ab1", then "b12").
-	retry
-	// keep: the match stands as it is (a GUID, a time 12:30:45).
-	keep
-)
-
-// replaceAll replaces the matches of re as repl decides.
-func replaceAll(re *regexp.Regexp, b []byte, repl func(b []byte, m []int) (string, verdict)) []byte {
-	var out bytes.Buffer
-	last, pos := 0, 0
-	for pos <= len(b) {
-		loc := re.FindSubmatchIndex(b[pos:])
-		if loc == nil {
-			break
-		}
-		for i := range loc {
-			if loc[i] >= 0 {
-				loc[i] += pos
-			}
-		}
-		if loc[0] == loc[1] {
-			pos = loc[1] + 1
-			continue
-		}
-		s, v := repl(b, loc)
-		switch v {
-		case retry:
-			_, size := utf8.DecodeRune(b[loc[0]:])
-			pos = loc[0] + size
-			continue
-		case keep:
-			pos = loc[1]
-			continue
-		}
-		out.Write(b[last:loc[0]])
-		out.WriteString(s)
-		last, pos = loc[1], loc[1]
-	}
-	if last == 0 {
-		return b
-	}
-	out.Write(b[last:])
-	return out.Bytes()
-}
-
 // The boundaries of a value are defined here rather than by \b, which
 // counts "_" and digits as part of a word and knows nothing of Chinese:
 // "kefu-wang_old", "kefu-wang2", "ip_10.1.2.8" and "张三_备份" all hold a
@@ -274,6 +234,28 @@ func ip4Bounded(b []byte, start, end int) bool {
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 func isAlnum(c byte) bool  { return isDigit(c) || isLetter(c) }
+
+// asciiLower and asciiUpper change only A-Z and a-z, byte by byte, so
+// offsets into the result are offsets into s, even where s is not UTF-8.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func asciiUpper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	return string(b)
+}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
