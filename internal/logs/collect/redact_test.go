@@ -444,3 +444,34 @@ func BenchmarkRedactLog(b *testing.B) {
 		io.Copy(io.Discard, r.Entry("CBS.log", bytes.NewReader(log.Bytes())))
 	}
 }
+
+// TestSniffTellsTextFromBinary: what Windows writes, by its first bytes.
+func TestSniffTellsTextFromBinary(t *testing.T) {
+	reg := "Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE]\r\n\"a\"=\"张三\"\r\n"
+	tests := []struct {
+		name   string
+		head   []byte
+		enc    string
+		binary bool
+	}{
+		{"empty", nil, EncodingUTF8, false},
+		{"UTF-8", []byte("激活成功 10.1.2.8\n"), EncodingUTF8, false},
+		{"UTF-8 with BOM", append([]byte{0xef, 0xbb, 0xbf}, "ok\r\n"...), EncodingUTF8, false},
+		{"GBK", gbk("以太网适配器 本地连接:\r\n"), EncodingUTF8, false}, // lines decide UTF-8 or GBK
+		{"reg export (UTF-16LE, BOM)", append([]byte{0xff, 0xfe}, utf16LE(reg)...), EncodingUTF16LE, false},
+		{"UTF-16BE, BOM", append([]byte{0xfe, 0xff}, utf16BE(reg)...), EncodingUTF16BE, false},
+		{"UTF-16LE without BOM", utf16LE(reg), EncodingUTF16LE, false},
+		{"log padded with zeros", append([]byte("line\r\n"), make([]byte, 4096)...), EncodingUTF8, false},
+		{"console with colours", []byte("\x1b[32mOK\x1b[0m\r\n\tdone\b\n"), EncodingUTF8, false},
+		{"evtx", binaryWith("ElfFile\x00"), "", true},
+		{"minidump", binaryWith("MDMP"), "", true},
+		{"PNG", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"), "", true},
+		{"UTF-16 BOM before binary", append([]byte{0xff, 0xfe}, binaryWith("\x01\x02\x03\x04")...), "", true},
+	}
+	for _, tt := range tests {
+		enc, binary := sniff(tt.head)
+		if binary != tt.binary || !tt.binary && enc != tt.enc {
+			t.Errorf("%s: %s binary=%v, want %s binary=%v", tt.name, enc, binary, tt.enc, tt.binary)
+		}
+	}
+}

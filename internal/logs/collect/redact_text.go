@@ -147,18 +147,22 @@ func decodeUTF16(b []byte, order unicode.Endianness) []byte {
 	return out
 }
 
-// looksBinary: a zero byte between two others (text has none; padding
-// of zeros is harmless) or more than one byte in twenty a control
-// character no text uses.
+// looksBinary: a short run of zero bytes followed by more data (the
+// integers of a binary format, UTF-16 text inside one), or more than one
+// byte in twenty a control character no text uses. A long run of zeros
+// is padding, which logs have after a crash, and holds nothing.
 func looksBinary(b []byte) bool {
-	controls := 0
-	for i, c := range b {
-		switch {
-		case c == 0:
-			if i > 0 && i+1 < len(b) && b[i-1] != 0 && b[i+1] != 0 {
-				return true
-			}
-		case c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != '\b' && c != 0x1b:
+	controls, zeros := 0, 0
+	for _, c := range b {
+		if c == 0 {
+			zeros++
+			continue
+		}
+		if zeros > 0 && zeros < 16 {
+			return true
+		}
+		zeros = 0
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != '\b' && c != 0x1b {
 			controls++
 		}
 	}
