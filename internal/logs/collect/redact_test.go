@@ -475,3 +475,79 @@ func TestSniffTellsTextFromBinary(t *testing.T) {
 		}
 	}
 }
+
+// TestEntryKeepsOtherTextByteForByte: redaction changes the values and
+// nothing else, in every encoding, the byte-order mark included.
+func TestEntryKeepsOtherTextByteForByte(t *testing.T) {
+	plain := "Windows IP 配置\r\n\r\n   连接特定的 DNS 后缀 . . . . . . . : corp.example\r\n   Version 10.0.19045.5247 at 12:30:45\r\n"
+	tests := []struct {
+		name string
+		in   []byte
+	}{
+		{"UTF-8", []byte(plain)},
+		{"UTF-8 with BOM", append([]byte{0xef, 0xbb, 0xbf}, plain...)},
+		{"GBK", gbk(plain)},
+		{"UTF-16LE with BOM", append([]byte{0xff, 0xfe}, utf16LE(plain)...)},
+		{"UTF-16BE with BOM", append([]byte{0xfe, 0xff}, utf16BE(plain)...)},
+	}
+	for _, tt := range tests {
+		r := NewRedactor([]string{"PlantedHost7"}, []string{"张三"}, nil)
+		for _, extra := range []string{"", "张三 10.1.2.8\r\n"} {
+			in := tt.in
+			if extra != "" {
+				switch {
+				case strings.HasPrefix(tt.name, "GBK"):
+					in = append(append([]byte{}, in...), gbk(extra)...)
+				case strings.HasPrefix(tt.name, "UTF-16LE"):
+					in = append(append([]byte{}, in...), utf16LE(extra)...)
+				case strings.HasPrefix(tt.name, "UTF-16BE"):
+					in = append(append([]byte{}, in...), utf16BE(extra)...)
+				default:
+					in = append(append([]byte{}, in...), extra...)
+				}
+			}
+			e := r.Entry("x.txt", bytes.NewReader(in))
+			if e == nil {
+				t.Fatalf("%s: taken for binary", tt.name)
+			}
+			out, err := io.ReadAll(e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The text before the planted line is untouched; the
+			// planted line is gone.
+			if !bytes.HasPrefix(out, tt.in) {
+				t.Errorf("%s: the text around the values changed:\n% x\nwant prefix\n% x", tt.name, out, tt.in)
+			}
+			if extra == "" && !bytes.Equal(out, in) {
+				t.Errorf("%s: text without values changed", tt.name)
+			}
+			if extra != "" && (bytes.Equal(out, in) || len(out) <= len(tt.in)) {
+				t.Errorf("%s: the planted line was not redacted", tt.name)
+			}
+		}
+	}
+}
+
+func TestRedactedOnlyWhenEveryEntryWas(t *testing.T) {
+	r := NewRedactor(nil, nil, nil)
+	ok := FileRecord{Redaction: RedactionRedacted}
+	res := func(f ...FileRecord) []*Result { return []*Result{{Files: f}} }
+	tests := []struct {
+		name    string
+		r       *Redactor
+		own     []FileRecord
+		results []*Result
+		want    bool
+	}{
+		{"no redactor", nil, []FileRecord{ok}, nil, false},
+		{"all redacted", r, []FileRecord{ok}, res(ok, ok), true},
+		{"one own file not", r, []FileRecord{{}}, res(ok), false},
+		{"one collected file not", r, []FileRecord{ok}, res(ok, FileRecord{}), false},
+	}
+	for _, tt := range tests {
+		if got := redactedAll(tt.r, tt.own, tt.results); got != tt.want {
+			t.Errorf("%s: %v", tt.name, got)
+		}
+	}
+}
