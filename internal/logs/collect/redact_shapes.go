@@ -191,9 +191,11 @@ func (r *Redactor) ip6At(b []byte, k int) (end int, with string, found bool) {
 	if !at(b, k, ':') && !at(b, k+1, ':') && !at(b, k+2, ':') && !at(b, k+3, ':') && !at(b, k+4, ':') {
 		return 0, "", false
 	}
+	// 45 is the longest address (ffff:…:ffff:255.255.255.255); looking
+	// further would make a long hex dump quadratic.
 	end = k
 	colons := 0
-	for end < len(b) && (isHex(b[end]) || b[end] == ':' || b[end] == '.') {
+	for end < len(b) && end-k < 45 && (isHex(b[end]) || b[end] == ':' || b[end] == '.') {
 		if b[end] == ':' {
 			colons++
 		}

@@ -551,3 +551,22 @@ func TestRedactedOnlyWhenEveryEntryWas(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRedactHidesAValueBetweenSpaces: whatever surrounds it, a value set
+// off by spaces is replaced, and no input makes the scanner panic.
+func FuzzRedactHidesAValueBetweenSpaces(f *testing.F) {
+	for _, s := range []string{"", "x", "02:fc:00", "::ffff:", "1.2.3.", "vk7jg-", "张", "\xff\xfe", "4D36E972-E325-11CE-BFC1-"} {
+		f.Add(s)
+	}
+	values := []string{plantIP, "::ffff:10.1.2.4", plantMACs[0], plantMACs[1], plantMACs[2], plantKey, plantUserZH, plantUser}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := NewRedactor(nil, []string{plantUser, plantUserZH}, nil)
+		for _, v := range values {
+			in := s + " " + v + " " + s
+			out := r.String(in)
+			if strings.Count(out, v) >= strings.Count(in, v) {
+				t.Errorf("%q → %q: %s was not replaced", in, out, v)
+			}
+		}
+	})
+}
