@@ -195,7 +195,8 @@ func Write(ctx context.Context, opts Options) (out *Outcome, err error) {
 	man := Manifest{
 		Schema: ManifestSchema, Tool: ManifestTool{Name: "actwiz", Version: opts.Version},
 		Case: opts.Case, Host: host, CreatedAt: opts.Now.UTC().Truncate(time.Second),
-		Redacted: opts.Redact != nil, Collectors: []CollectorRecord{}, Files: p.own,
+		Redacted: redactedAll(opts.Redact, p.own, results), Collectors: []CollectorRecord{}, Files: p.own,
+		LeftOut: p.ownLeftOut,
 	}
 	for _, r := range results {
 		man.Collectors = append(man.Collectors, recordOf(r))

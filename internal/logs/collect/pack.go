@@ -72,8 +72,10 @@ type packer struct {
 	redact  *Redactor
 	open    func(path string) (readSeekCloser, error)
 	onDone  func(*Result)
-	// own collects the records of actwiz's own files.
-	own []FileRecord
+	// own collects the records of actwiz's own files; ownLeftOut those
+	// that redaction left out.
+	own        []FileRecord
+	ownLeftOut []LeftOutFile
 
 	bufs sync.Pool
 }
@@ -224,14 +226,16 @@ func (p *packer) readSource(ctx context.Context, res *Result, s source, send fun
 	} else {
 		r = bytes.NewReader(s.data)
 	}
-	if p.redact != nil {
-		rr := p.redact.Reader(r)
-		closers = append([]io.Closer{rr}, closers...)
-		r = rr
-	}
 	name := s.name
+	var entry *entryReader
 	if p.redact != nil {
 		name = p.redact.String(name)
+		if entry = p.redact.Entry(s.name, r); entry == nil {
+			p.leaveOut(res, name, s)
+			return nil
+		}
+		closers = append([]io.Closer{entry}, closers...)
+		r = entry
 	}
 	if err := send(&op{kind: opBegin, name: name}); err != nil {
 		return err
@@ -265,6 +269,17 @@ func (p *packer) readSource(ctx context.Context, res *Result, s source, send fun
 	rec := FileRecord{Path: name, Size: size, SHA256: hex.EncodeToString(h.Sum(nil)), Truncated: s.truncated || readErr != nil}
 	if s.path != "" {
 		rec.Source = p.redact.String(s.path)
+	}
+	if entry != nil {
+		// What was read went through redaction, even when reading stopped.
+		t := entry.Text()
+		rec.Redaction, rec.Encoding = RedactionRedacted, t.Encoding
+		if t.CutAt >= 0 {
+			rec.Truncated = true
+			if res != nil && res.Problem.Empty() {
+				res.Problem = problemBinaryTail.F(t.CutAt)
+			}
+		}
 	}
 	if readErr != nil && res != nil && res.Problem.Empty() {
 		res.Problem = problemReadFailed.F(p.redact.String(reason(readErr)))

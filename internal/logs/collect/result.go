@@ -29,6 +29,8 @@ type Result struct {
 	Problem   i18n.Text
 	Files     []FileRecord
 	Skipped   []SkippedFile
+	// LeftOut are binary files a redacted package does not hold.
+	LeftOut []LeftOutFile
 	// NeedsAdmin is set when access was denied and actwiz was not
 	// elevated: run as administrator, the collector would get more.
 	NeedsAdmin bool
@@ -54,6 +56,19 @@ type FileRecord struct {
 	SHA256    string `json:"sha256"`
 	Source    string `json:"source,omitempty"`
 	Truncated bool   `json:"truncated,omitempty"`
+	// Redaction is RedactionRedacted in a redacted package, Encoding the
+	// text encoding it was redacted in (and is still written in).
+	Redaction string `json:"redaction,omitempty"`
+	Encoding  string `json:"encoding,omitempty"`
+}
+
+// LeftOutFile is a file a redacted package does not hold, and why.
+type LeftOutFile struct {
+	Path      string `json:"path"`
+	Source    string `json:"source,omitempty"`
+	Redaction string `json:"redaction"`
+	Reason    string `json:"reason"`
+	ReasonZH  string `json:"reason_zh"`
 }
 
 // SkippedFile is a file that matched but could not be read.
@@ -92,6 +107,12 @@ func (r *Result) settle() {
 		r.Status = Warn
 		if r.Problem.Empty() {
 			r.Problem = problemFileCapped.F(r.Collector.maxBytes())
+		}
+	case len(r.LeftOut) > 0:
+		// Deliberate, and said in the manifest: a warning, not a failure.
+		r.Status = Warn
+		if r.Problem.Empty() {
+			r.Problem = problemLeftOut.F(len(r.LeftOut))
 		}
 	}
 	if what, ok := firstDenied(r.Skipped); ok && r.Status != Pass {

@@ -46,6 +46,9 @@ http {
       auth_basic "actwiz";
       auth_basic_user_file %[1]s/htpasswd;
     }
+    location ~ ^/moved/(.*)$ {
+      return 307 /dav/incoming/$1;
+    }
     location /small/ {
       dav_methods PUT;
       create_full_put_path on;

@@ -4,7 +4,8 @@
 // user can act on when the server says no. The local package is never
 // touched.
 //
-// It may import internal/i18n, internal/display and internal/files only.
+// It may import internal/i18n, internal/display, internal/files and
+// internal/machinetext only.
 package upload
 
 import (
@@ -74,6 +75,7 @@ var (
 	msgOpen         = i18n.T("无法读取 %s：%v", "Cannot read %s: %v")
 	msgCleartext    = i18n.T("%s 不是 https 地址，密码会以明文发送，已停止。", "%s is not an https address: the password would travel in clear, so nothing was sent.")
 	msgNoURL        = i18n.T("没有配置上传地址；请在配置文件中设置 upload.url。", "No upload address is configured; set upload.url in the config file.")
+	msgRedirect     = i18n.T("服务器把上传转到了别处（%d %s，Location：%s），文件没有上传。请把 upload.url 改为最终地址。", "The server sent the upload elsewhere (%d %s, Location: %s), so the file was not uploaded. Set upload.url to the final address.")
 )
 
 // Upload sends the file at path. Network failures and 502/503/504 answers
@@ -103,9 +105,10 @@ func Upload(ctx context.Context, path string, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if u, _ := url.Parse(target); u.Scheme != "https" && opts.Password != "" && !isLoopback(u.Hostname()) {
+	if u, _ := url.Parse(target); u.Scheme != "https" && (opts.User != "" || opts.Password != "") && !isLoopback(u.Hostname()) {
 		return nil, &Error{Text: msgCleartext.F(target)}
 	}
+	opts.Client = withRedirectPolicy(opts.Client)
 	pause := time.Second
 	var lastErr error
 	for attempt := 1; attempt <= opts.Retries+1; attempt++ {
@@ -152,27 +155,66 @@ func (r retryable) Unwrap() error { return r.err }
 func once(ctx context.Context, path string, size int64, target string, opts Options) (int, error) {
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
-	// Opened as every input is, so a FIFO put in the package's place
-	// is refused rather than waited on.
-	f, _, err := files.OpenInput(ctx, path)
+	post := strings.ToLower(opts.Method) == "post"
+	var form *multipartFrame
+	length := size
+	if post {
+		var err error
+		if form, err = newMultipartFrame(filepath.Base(path)); err != nil {
+			return 0, &Error{Text: msgHTTPStatus.F(0, err), Err: err}
+		}
+		length = int64(len(form.head)) + size + int64(len(form.tail))
+	}
+	// newBody opens the file afresh, so a redirect the policy allows
+	// (307/308 to the same origin) sends the whole package again. It is
+	// opened as every input is, so a FIFO put in the package's place is
+	// refused rather than waited on. Every body's progress reports stop
+	// when the attempt is over.
+	var (
+		mu       sync.Mutex
+		progress []*progressReader
+	)
+	defer func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, p := range progress {
+			p.stop()
+		}
+	}()
+	newBody := func() (io.ReadCloser, error) {
+		f, _, err := files.OpenInput(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		p := &progressReader{r: f, total: size, report: opts.Progress}
+		mu.Lock()
+		progress = append(progress, p)
+		mu.Unlock()
+		var r io.Reader = p
+		if post {
+			r = io.MultiReader(bytes.NewReader(form.head), r, bytes.NewReader(form.tail))
+		}
+		return readCloser{r, f}, nil
+	}
+	body, err := newBody()
 	if err != nil {
 		return 0, &Error{Text: msgOpen.F(path, files.Reason(err)), Err: err}
 	}
-	defer f.Close()
-	body := &progressReader{r: f, total: size, report: opts.Progress}
-	defer body.stop()
-	var req *http.Request
-	if strings.ToLower(opts.Method) == "post" {
-		req, err = multipartRequest(ctx, target, filepath.Base(path), body, size)
-	} else {
-		req, err = http.NewRequestWithContext(ctx, http.MethodPut, target, body)
-		if err == nil {
-			req.ContentLength = size
-			req.Header.Set("Content-Type", "application/zip")
-		}
+	method := http.MethodPut
+	if post {
+		method = http.MethodPost
 	}
+	req, err := http.NewRequestWithContext(ctx, method, target, body)
 	if err != nil {
+		body.Close()
 		return 0, &Error{Text: msgHTTPStatus.F(0, err), Err: err}
+	}
+	req.ContentLength = length
+	req.GetBody = newBody
+	if post {
+		req.Header.Set("Content-Type", form.contentType)
+	} else {
+		req.Header.Set("Content-Type", "application/zip")
 	}
 	// The server refuses bad credentials or a too large file before the
 	// body is sent, instead of after the whole package went up.
@@ -182,6 +224,10 @@ func once(ctx context.Context, path string, size int64, target string, opts Opti
 	}
 	resp, err := opts.Client.Do(req)
 	if err != nil {
+		var redirect *redirectError
+		if errors.As(err, &redirect) {
+			return 0, &Error{Text: redirect.text(), Status: redirect.status, Err: err}
+		}
 		if isCertError(err) {
 			return 0, &Error{Text: msgCertificate.F(err), Err: err}
 		}
@@ -192,6 +238,11 @@ func once(ctx context.Context, path string, size int64, target string, opts Opti
 	switch {
 	case resp.StatusCode >= 200 && resp.StatusCode < 300:
 		return resp.StatusCode, nil
+	case resp.StatusCode >= 300 && resp.StatusCode < 400:
+		// A redirect the client did not follow (no Location): nothing
+		// was stored.
+		r := &redirectError{status: resp.StatusCode, location: resp.Header.Get("Location")}
+		return 0, &Error{Text: r.text(), Status: resp.StatusCode}
 	case resp.StatusCode == http.StatusUnauthorized:
 		return 0, &Error{Text: msgUnauthorized, Status: resp.StatusCode}
 	case resp.StatusCode == http.StatusForbidden:
@@ -204,30 +255,33 @@ func once(ctx context.Context, path string, size int64, target string, opts Opti
 	return 0, &Error{Text: msgHTTPStatus.F(resp.StatusCode, http.StatusText(resp.StatusCode)), Status: resp.StatusCode}
 }
 
-// multipartRequest streams the file as the "file" field of a form, with a
-// known length so the server sees Content-Length, not chunks.
-func multipartRequest(ctx context.Context, target, name string, file io.Reader, size int64) (*http.Request, error) {
-	var head bytes.Buffer
-	mw := multipart.NewWriter(&head)
+type readCloser struct {
+	io.Reader
+	io.Closer
+}
+
+// multipartFrame is what goes around the file in a form with a single
+// "file" field: streamed with a known length, so the server sees
+// Content-Length, not chunks.
+type multipartFrame struct {
+	head, tail  []byte
+	contentType string
+}
+
+func newMultipartFrame(name string) (*multipartFrame, error) {
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
 	if _, err := mw.CreateFormFile("file", name); err != nil {
 		return nil, err
 	}
-	headLen := head.Len()
+	headLen := buf.Len()
 	if err := mw.Close(); err != nil {
 		return nil, err
 	}
 	// Close wrote "\r\n--boundary--\r\n" after the part's header; the
 	// file goes between the two.
-	tail := head.Bytes()[headLen:]
-	headBytes := head.Bytes()[:headLen]
-	body := io.MultiReader(bytes.NewReader(headBytes), file, bytes.NewReader(tail))
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, body)
-	if err != nil {
-		return nil, err
-	}
-	req.ContentLength = int64(len(headBytes)) + size + int64(len(tail))
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	return req, nil
+	all := buf.Bytes()
+	return &multipartFrame{head: all[:headLen], tail: all[headLen:], contentType: mw.FormDataContentType()}, nil
 }
 
 // progressReader reports what the transport has read of the body. The
