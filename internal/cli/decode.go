@@ -14,14 +14,16 @@ import (
 	"actwiz/internal/report/supportcode"
 )
 
-type decodeCmd struct{}
+type decodeCmd struct{ format string }
 
 func (*decodeCmd) Name() string { return "decode" }
 func (*decodeCmd) Summary() i18n.Text {
 	return i18n.T("把用户读出的支持代码还原成每一项的结果", "Turn a support code read out by a user back into each check's status")
 }
-func (*decodeCmd) Usage() string        { return "decode CODE" }
-func (*decodeCmd) Flags(*pflag.FlagSet) {}
+func (*decodeCmd) Usage() string { return "decode CODE [--format text|json]" }
+func (c *decodeCmd) Flags(fs *pflag.FlagSet) {
+	fs.StringVar(&c.format, "format", "text", "text or json")
+}
 
 var (
 	msgDecodeNeedsCode = i18n.T("请给出支持代码，例如：actwiz decode 010 466 554", "Give the support code, for example: actwiz decode 010 466 554")
@@ -32,6 +34,9 @@ var (
 )
 
 func (c *decodeCmd) Run(_ context.Context, app *App, args []string) (int, error) {
+	if err := checkFormat(c.format, "text", "json"); err != nil {
+		return 0, err
+	}
 	if len(args) == 0 {
 		return 0, usagef(msgDecodeNeedsCode)
 	}
@@ -45,6 +50,9 @@ func (c *decodeCmd) Run(_ context.Context, app *App, args []string) (int, error)
 		return 0, inputError{msgCodeMistyped.F(input, strings.TrimPrefix(err.Error(), supportcode.ErrMistyped.Error()+": "))}
 	}
 	code := strings.Join(strings.Fields(input), "")
+	if c.format == "json" {
+		return writeDecodeJSON(app, code, version, entries)
+	}
 	fmtLine(app.Stdout, msgDecodedHeader.F(supportcode.Format(code), version).In(app.Lang))
 	width := 0
 	for _, e := range entries {
