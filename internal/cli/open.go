@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"os"
 
@@ -87,8 +88,41 @@ func escapedText(t i18n.Text) i18n.Text {
 	return i18n.T(machinetext.Escape(t.ZH), machinetext.Escape(t.EN))
 }
 
+var msgInboxUnreadable = i18n.T("无法读取文件夹 %s：%v。", "Cannot read the folder %s: %v.")
+
+// folder lists the packages in dir: exit 0 when none fails, 1 when one
+// fails or is damaged, 2 when the folder cannot be read.
 func (c *openCmd) folder(ctx context.Context, app *App, dir string) (int, error) {
-	return 0, usagef(msgOpenNeedsPath)
+	if err := checkFormat(c.format, "text", "json", "csv"); err != nil {
+		return 0, err
+	}
+	items, err := inbox.List(ctx, dir, app.Rules)
+	if err != nil {
+		if ctx.Err() != nil {
+			return 0, ctx.Err()
+		}
+		return 0, inputError{escapedText(msgInboxUnreadable.F(dir, err))}
+	}
+	var buf bytes.Buffer
+	switch c.format {
+	case "json":
+		data, err := inbox.ListJSON(dir, items, app.Lang)
+		if err != nil {
+			return 0, err
+		}
+		buf.Write(data)
+	case "csv":
+		err = inbox.WriteListCSV(&buf, items, app.Lang)
+	default:
+		err = inbox.WriteListText(&buf, dir, items, app.Lang, app.Glyphs)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if _, err := app.Stdout.Write(buf.Bytes()); err != nil {
+		return 0, err
+	}
+	return inbox.ListExitCode(items), nil
 }
 
 var msgPackageNoFacts = i18n.T("日志包 %s 里没有可用的硬件信息快照（actwiz-facts.json），也没有带快照的报告。", "The log package %s holds no usable facts snapshot (actwiz-facts.json) and no report carrying one.")

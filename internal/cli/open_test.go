@@ -163,3 +163,34 @@ func TestDecodeJSON(t *testing.T) {
 		t.Errorf("decode json:\n%s", r.stdout)
 	}
 }
+
+func TestOpenFolder(t *testing.T) {
+	pkg := collectPackage(t, sample())
+	dir := filepath.Dir(pkg)
+	r := run(t, facts.Snapshot{}, "open", dir, "--lang", "en")
+	if r.code != ExitOK || !strings.Contains(r.stdout, "PC-0142") || !strings.Contains(r.stdout, filepath.Base(pkg)) {
+		t.Errorf("open FOLDER: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	j := run(t, facts.Snapshot{}, "open", dir, "--format", "json")
+	var doc struct {
+		Schema   string
+		Packages []struct {
+			Host        string
+			IntegrityOK bool `json:"integrity_ok"`
+		}
+	}
+	if err := json.Unmarshal([]byte(j.stdout), &doc); err != nil || doc.Schema != "actwiz.inbox/v1" || len(doc.Packages) != 1 || !doc.Packages[0].IntegrityOK {
+		t.Errorf("open FOLDER --format json: %v\n%s", err, j.stdout)
+	}
+	c := run(t, facts.Snapshot{}, "open", dir, "--format", "csv")
+	if !strings.HasPrefix(c.stdout, "\ufeff") || !strings.Contains(c.stdout, "PC-0142") {
+		t.Errorf("csv:\n%s", c.stdout)
+	}
+	if r := run(t, facts.Snapshot{}, "open", pkg, "--format", "csv"); r.code != ExitUsage {
+		t.Errorf("csv for one package: exit %d", r.code)
+	}
+	addEntry(t, pkg, "extra.txt")
+	if r := run(t, facts.Snapshot{}, "open", dir, "--lang", "en"); r.code != ExitFail || !strings.Contains(r.stdout, "DAMAGED") || !strings.Contains(r.stdout, "extra.txt") {
+		t.Errorf("a damaged package in the folder: exit %d\n%s", r.code, r.stdout)
+	}
+}

@@ -67,6 +67,11 @@ var packedAt = time.Date(2026, 11, 26, 9, 30, 0, 0, time.UTC)
 // facts as steps/logs.go makes them.
 func makePackage(t *testing.T, dir string, snap facts.Snapshot, plants []planted, extra ...collect.Collector) string {
 	t.Helper()
+	return makePackageAt(t, dir, snap, "CAS-04851-R7R3X9", packedAt, plants, extra...)
+}
+
+func makePackageAt(t *testing.T, dir string, snap facts.Snapshot, caseID string, packedAt time.Time, plants []planted, extra ...collect.Collector) string {
+	t.Helper()
 	src := t.TempDir()
 	var cs []collect.Collector
 	for _, p := range plants {
@@ -84,14 +89,14 @@ func makePackage(t *testing.T, dir string, snap facts.Snapshot, plants []planted
 	}
 	cs = append(cs, extra...)
 	results := checks.RunAll(checks.Hardware, snap, checks.DefaultRules())
-	rep, err := report.Build(report.Input{Results: results, Facts: snap, Lang: i18n.ZH, Version: "1.0.0", Source: report.Source{Kind: "machine"}, Case: "CAS-04851-R7R3X9", Now: packedAt})
+	rep, err := report.Build(report.Input{Results: results, Facts: snap, Lang: i18n.ZH, Version: "1.0.0", Source: report.Source{Kind: "machine"}, Case: caseID, Now: packedAt})
 	if err != nil {
 		t.Fatal(err)
 	}
 	repJSON, _ := rep.JSON()
 	factsJSON, _ := facts.Marshal(snap)
 	out, err := collect.Write(context.Background(), collect.Options{
-		Dir: dir, Prefix: "CMGE_Log", Host: snap.Host.Name, Case: "CAS-04851-R7R3X9", Version: "1.0.0", Now: packedAt,
+		Dir: dir, Prefix: "CMGE_Log", Host: snap.Host.Name, Case: caseID, Version: "1.0.0", Now: packedAt,
 		Collectors: cs, GOOS: "linux",
 		Own: []collect.Own{{Name: parcel.ReportName, Data: repJSON}, {Name: parcel.FactsName, Data: factsJSON}},
 	})
