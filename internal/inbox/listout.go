@@ -229,4 +229,3 @@ func WriteListCSV(w io.Writer, items []Item, lang i18n.Lang) error {
 	}
 	return fleet.WriteCSVRows(w, rows)
 }
-
