@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"runtime"
 
 	"github.com/spf13/pflag"
 
@@ -13,10 +14,12 @@ import (
 	"actwiz/internal/logs/parcel"
 	"actwiz/internal/machinetext"
 	"actwiz/internal/report"
+	"actwiz/ui"
 )
 
 type openCmd struct {
 	format string
+	fs     *pflag.FlagSet
 }
 
 func (*openCmd) Name() string { return "open" }
@@ -27,6 +30,18 @@ func (*openCmd) Usage() string { return "open PACKAGE.zip|FOLDER [--format text|
 
 func (c *openCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.format, "format", "text", "text or json; csv for a folder")
+	c.fs = fs
+}
+
+// screen says whether to show the terminal view: in a terminal, when no
+// format was asked for, as the wizard decides (never for screen readers,
+// TERM=dumb or mintty).
+func (c *openCmd) screen(app *App) bool {
+	if c.fs != nil && c.fs.Changed("format") {
+		return false
+	}
+	plain, _ := ui.PlainReason(ui.ModeEnv{Getenv: app.Getenv, Stdin: app.Stdin, Stdout: app.Stdout, Windows: runtime.GOOS == "windows"})
+	return !plain
 }
 
 var (
@@ -57,6 +72,16 @@ func (c *openCmd) Run(ctx context.Context, app *App, args []string) (int, error)
 	}
 	if err != nil {
 		return 0, err
+	}
+	if c.screen(app) {
+		err := ui.RunInbox(ctx, ui.InboxOptions{
+			Package: args[0], Lang: app.Lang, Glyphs: app.Glyphs,
+			Open: func(context.Context, string) (*inbox.Opened, error) { return o, nil },
+		}, app.Getenv)
+		if err != nil {
+			return 0, err
+		}
+		return o.ExitCode(), nil
 	}
 	if c.format == "json" {
 		data, err := o.JSON(app.Lang)
@@ -102,6 +127,17 @@ func (c *openCmd) folder(ctx context.Context, app *App, dir string) (int, error)
 			return 0, ctx.Err()
 		}
 		return 0, inputError{escapedText(msgInboxUnreadable.F(dir, err))}
+	}
+	if c.screen(app) {
+		opts := app.inboxOptions()
+		err := ui.RunInbox(ctx, ui.InboxOptions{
+			Dir: dir, Items: items, Lang: app.Lang, Glyphs: app.Glyphs,
+			Open: func(ctx context.Context, path string) (*inbox.Opened, error) { return inbox.Open(ctx, path, opts) },
+		}, app.Getenv)
+		if err != nil {
+			return 0, err
+		}
+		return inbox.ListExitCode(items), nil
 	}
 	var buf bytes.Buffer
 	switch c.format {
