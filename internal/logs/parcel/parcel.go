@@ -166,7 +166,11 @@ func Open(path string, depth Depth) (*Parcel, error) {
 	}
 	if jerr := json.Unmarshal(data, &p.Manifest); jerr != nil || p.Manifest.Schema != collect.ManifestSchema {
 		if err != nil {
-			// Damaged beyond reading: the problem already names it.
+			// Damaged beyond reading: the problem already names it, and
+			// the sidecar still says whether the package as a whole changed.
+			if depth == Full {
+				p.checkSidecar()
+			}
 			p.settle(depth)
 			return p, nil
 		}
