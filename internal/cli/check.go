@@ -9,6 +9,7 @@ import (
 	"actwiz/checks"
 	"actwiz/internal/facts"
 	"actwiz/internal/i18n"
+	"actwiz/internal/logs/parcel"
 	"actwiz/internal/probe"
 	"actwiz/internal/report"
 )
@@ -62,6 +63,9 @@ func (c *checkCmd) Run(ctx context.Context, app *App, args []string) (int, error
 
 // gatherFacts reads the snapshot file if one is given, else this machine.
 func gatherFacts(ctx context.Context, app *App, snapshotFile string) (facts.Snapshot, report.Source, error) {
+	if snapshotFile != "" && parcel.IsZip(snapshotFile) {
+		return packageFacts(snapshotFile)
+	}
 	if snapshotFile != "" {
 		snap, err := facts.LoadContext(ctx, snapshotFile)
 		var ierr *facts.InputError

@@ -31,6 +31,7 @@ var commands = []func() Command{
 	func() Command { return &collectCmd{} },
 	func() Command { return &uploadCmd{} },
 	func() Command { return &fleetCmd{} },
+	func() Command { return &openCmd{} },
 	func() Command { return &versionCmd{} },
 	func() Command { return &helpCmd{} },
 }

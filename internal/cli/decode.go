@@ -18,14 +18,16 @@ import (
 // maxCodeEcho bounds how much of the typed code a message repeats.
 const maxCodeEcho = 40
 
-type decodeCmd struct{}
+type decodeCmd struct{ format string }
 
 func (*decodeCmd) Name() string { return "decode" }
 func (*decodeCmd) Summary() i18n.Text {
 	return i18n.T("把用户读出的支持代码还原成每一项的结果", "Turn a support code read out by a user back into each check's status")
 }
-func (*decodeCmd) Usage() string        { return "decode CODE" }
-func (*decodeCmd) Flags(*pflag.FlagSet) {}
+func (*decodeCmd) Usage() string { return "decode CODE [--format text|json]" }
+func (c *decodeCmd) Flags(fs *pflag.FlagSet) {
+	fs.StringVar(&c.format, "format", "text", "text or json")
+}
 
 var (
 	msgDecodeNeedsCode = i18n.T("请给出支持代码，例如：actwiz decode 010 466 554", "Give the support code, for example: actwiz decode 010 466 554")
@@ -36,6 +38,9 @@ var (
 )
 
 func (c *decodeCmd) Run(_ context.Context, app *App, args []string) (int, error) {
+	if err := checkFormat(c.format, "text", "json"); err != nil {
+		return 0, err
+	}
 	if len(args) == 0 {
 		return 0, usagef(msgDecodeNeedsCode)
 	}
@@ -54,6 +59,9 @@ func (c *decodeCmd) Run(_ context.Context, app *App, args []string) (int, error)
 	}
 	// Grouped from its digits alone: "011-814-407" is 011 814 407.
 	code, _ := supportcode.Digits(input)
+	if c.format == "json" {
+		return writeDecodeJSON(app, code, version, entries)
+	}
 	fmtLine(app.Stdout, msgDecodedHeader.F(supportcode.Format(code), version).In(app.Lang))
 	width := 0
 	for _, e := range entries {

@@ -34,6 +34,7 @@ var flagHelpZH = map[string]string{
 	"replace host and user names, serials, IP and MAC addresses":                                                "脱敏：替换主机名、用户名、序列号、IP 和 MAC 地址",
 	"text, json or csv":                           "输出格式：text、json 或 csv",
 	"read on past unreadable files and list them": "遇到无法读取的文件时继续，并列出这些文件",
+	"text or json; csv for a folder":              "输出格式：text 或 json；打开文件夹时也可以用 csv",
 }
 
 // flagUsages renders the flag list in lang.

@@ -12,6 +12,7 @@ import (
 
 	"actwiz/internal/files"
 	"actwiz/internal/i18n"
+	"actwiz/internal/logs/parcel"
 )
 
 // Scan reads every path (report or snapshot files, folders searched
@@ -118,6 +119,10 @@ func walk(ctx context.Context, paths []string, toRead chan<- string, send func(s
 			problem(root, msgUnreadable.F(files.Reason(err)))
 			continue
 		}
+		if !info.IsDir() && parcel.IsZip(root) {
+			send(readPackage(root))
+			continue
+		}
 		if !info.IsDir() {
 			select {
 			case toRead <- root:
@@ -134,6 +139,11 @@ func walk(ctx context.Context, paths []string, toRead chan<- string, send func(s
 			}
 			// Dot files include the "._name.json" companions macOS leaves
 			// on FAT sticks, and atomicfile's unfinished writes.
+			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".zip") && !strings.HasPrefix(d.Name(), ".") {
+				any = true
+				send(readPackage(path)) // a log package holds a report
+				return nil
+			}
 			if d.IsDir() || !strings.EqualFold(filepath.Ext(path), ".json") || strings.HasPrefix(d.Name(), ".") {
 				return nil
 			}

@@ -49,6 +49,10 @@ var windowsSet = []Collector{
 	{Name: "tasklist-services", Category: "processes", OS: "windows", Command: []string{"tasklist", "/svc", "/fo", "csv"}},
 
 	{Name: "spp-events", Category: "activation-log", OS: "windows", Command: []string{"wevtutil", "qe", "Application", "/q:" + sppQuery, "/f:text", "/rd:true", "/c:2000"}},
+	// The same events as XML: its element names and values are the same
+	// on a Chinese and an English Windows, which the text form's are not;
+	// actwiz open reads this one.
+	{Name: "spp-events-xml", Category: "activation-log", OS: "windows", Command: []string{"wevtutil", "qe", "Application", "/q:" + sppQuery, "/f:xml", "/rd:true", "/c:2000"}},
 	{Name: "spp-tokens-listing", Category: "activation-log", OS: "windows", Command: []string{"cmd", "/c", "dir", "/a", "/s", `%SystemRoot%\System32\spp\store`}, Admin: true},
 	{Name: "slmgr-dlv", Category: "activation-log", OS: "windows", Command: []string{"cscript", "//nologo", `%SystemRoot%\System32\slmgr.vbs`, "/dlv"}},
 	{Name: "cmit-client-settings", Category: "activation-log", OS: "windows", Registry: `HKLM\SOFTWARE\CMIT`},
