@@ -6,27 +6,50 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"actwiz/internal/winetest"
 )
+
+func TestMain(m *testing.M) { os.Exit(winetest.Main(m)) }
+
+// TestFileVersionFromTag: Windows' fixed file version is four 16-bit
+// numbers; a tag v0.x.y is 0.x.y.0, a build n commits after it
+// (git describe) is 0.x.y.n, and anything that is not a tag is 0.0.0.0
+// rather than digits taken from a commit hash.
+func TestFileVersionFromTag(t *testing.T) {
+	for _, tc := range []struct{ version, want string }{
+		{"v0.3.1", "0.3.1.0"},
+		{"v0.3.1-4-gabcdef0", "0.3.1.4"},
+		{"v0.3.1-4-gabcdef0-dirty", "0.3.1.4"},
+		{"v1.2.3-rc.1", "1.2.3.0"},
+		{"1.4.0", "1.4.0.0"},
+		{"77a541e", "0.0.0.0"},
+		{"v0.0.0-g77a541e0abcd", "0.0.0.0"},
+		{"v1.2.65536", "0.0.0.0"},
+		{"dev", "0.0.0.0"},
+	} {
+		out, err := exec.Command("../resources.sh", "-n", tc.version).Output()
+		if err != nil {
+			t.Fatalf("resources.sh -n %s: %v", tc.version, err)
+		}
+		if got := strings.TrimSpace(string(out)); got != tc.want {
+			t.Errorf("%s: file version %s, want %s", tc.version, got, tc.want)
+		}
+	}
+}
 
 // TestReleaseExecutable reads the resources back from a Windows executable
 // built by release/build.sh: the one named by ACTWIZ_RELEASE_EXE (the
-// release script sets it for each file it built), or else one it builds
-// itself. Building needs go-winres from the Go module proxy.
+// release script sets it for the file it built), or else it makes a whole
+// release itself (see testRelease) and checks the executable inside the zip.
 func TestReleaseExecutable(t *testing.T) {
 	exe, version := os.Getenv("ACTWIZ_RELEASE_EXE"), os.Getenv("ACTWIZ_RELEASE_VERSION")
 	if exe == "" {
 		if testing.Short() {
-			t.Skip("builds the Windows release executable; not in -short mode")
+			t.Skip("builds, signs and runs the Windows release; not in -short mode")
 		}
-		version = "1.2.3-test"
-		out := t.TempDir()
-		cmd := exec.Command("../build.sh")
-		cmd.Env = append(os.Environ(), "VERSION="+version, "OUT="+out, "TARGETS=windows/amd64",
-			"ACTWIZ_RELEASE_NO_READBACK=1", "ACTWIZ_SIGN_PKCS12=")
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("release/build.sh: %v\n%s", err, msg)
-		}
-		exe = filepath.Join(out, "actwiz-windows-amd64.exe")
+		version = "v0.9.1"
+		exe = testRelease(t, version)
 	}
 	r, err := Read(exe)
 	if err != nil {
@@ -44,12 +67,17 @@ func TestReleaseExecutable(t *testing.T) {
 		if version != "" && table["ProductVersion"] != version {
 			t.Errorf("%s: ProductVersion %q, want %q", lang, table["ProductVersion"], version)
 		}
+		// Who made it, in words a Properties dialog can show: not a
+		// placeholder such as the bare product name.
+		if table["CompanyName"] != "actwiz contributors" || !strings.Contains(table["LegalCopyright"], "actwiz contributors") {
+			t.Errorf("%s: CompanyName %q, LegalCopyright %q", lang, table["CompanyName"], table["LegalCopyright"])
+		}
 	}
 	if !strings.Contains(r.Version["080404b0"]["FileDescription"], "激活") {
 		t.Errorf("Chinese description %q", r.Version["080404b0"]["FileDescription"])
 	}
-	if version == "1.2.3-test" && r.FileVersion != [4]uint16{1, 2, 3, 0} {
-		t.Errorf("fixed file version %v, want 1.2.3.0", r.FileVersion)
+	if version == "v0.9.1" && r.FileVersion != [4]uint16{0, 9, 1, 0} {
+		t.Errorf("fixed file version %v, want 0.9.1.0 from the tag v0.9.1", r.FileVersion)
 	}
 	for _, want := range []string{`level="asInvoker"`, `>UTF-8</activeCodePage>`, `>true</longPathAware>`} {
 		if !strings.Contains(r.Manifest, want) {
