@@ -122,9 +122,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	code, err := cmd.Run(ctx, app, fs.Args())
 	if err != nil {
-		return reportError(env, app.Lang, err)
+		code = reportError(env, app.Lang, err)
 	}
-	return code
+	return signalStatus(ctx, code)
 }
 
 func splitCommand(args []string) (string, []string) {
@@ -221,7 +221,7 @@ func reportError(env Env, lang i18n.Lang, err error) int {
 		return ExitUsage
 	case errors.Is(err, context.Canceled):
 		fmt.Fprintln(env.Stderr, msgCancelled.In(lang))
-		return 130
+		return exitInterrupted
 	}
 	fmt.Fprintln(env.Stderr, msgFailed.F(err.Error()).In(lang))
 	return ExitUsage
