@@ -171,10 +171,12 @@ func killAndWait(t *testing.T, cmd *exec.Cmd, signal string) int {
 	if out, err := exec.Command("kill", "-"+signal, strconv.Itoa(cmd.Process.Pid)).CombinedOutput(); err != nil {
 		t.Fatalf("kill -%s: %v %s", signal, err, out)
 	}
+	killed := time.Now()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
 	case err := <-done:
+		t.Logf("actwiz exited %s after SIG%s", time.Since(killed).Round(time.Millisecond), signal)
 		var ee *exec.ExitError
 		switch {
 		case err == nil:
