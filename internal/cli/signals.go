@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 )
 
@@ -18,7 +19,9 @@ import (
 //     (CTRL_CLOSE_EVENT, CTRL_LOGOFF_EVENT, CTRL_SHUTDOWN_EVENT) as SIGTERM
 //     and keeps the event's handler from returning while the program
 //     cleans up; Windows ends the process anyway after 5 s on close (20 s
-//     on logoff and shutdown), so the cleanup must be quick.
+//     on logoff and shutdown), so the cleanup must be quick. Logoff and
+//     shutdown reach a program that loaded user32.dll, as actwiz does, only
+//     as window messages: see endsession_windows.go.
 //   - SIGHUP: the terminal went away (an ssh session or terminal window
 //     closed). Windows never sends it.
 var stopSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
@@ -46,9 +49,17 @@ func NotifyContext(parent context.Context) (ctx context.Context, stop func()) {
 		case <-ctx.Done():
 		}
 	}()
+	// Windows' logoff and shutdown, heard by a hidden window: as SIGTERM,
+	// the signal Go turns the console's versions of them into.
+	finished := make(chan struct{})
+	watchEndSession(func() { cancel(&Signalled{Signal: syscall.SIGTERM}) }, finished)
+	var once sync.Once
 	return ctx, func() {
-		signal.Stop(ch)
-		cancel(context.Canceled)
+		once.Do(func() {
+			signal.Stop(ch)
+			cancel(context.Canceled)
+			close(finished)
+		})
 	}
 }
 

@@ -146,7 +146,7 @@ func Write(ctx context.Context, opts Options) (out *Outcome, err error) {
 	if err != nil {
 		return fail(err)
 	}
-	defer os.RemoveAll(stage)
+	defer removeStage(stage)
 
 	var sink io.Writer = f
 	if opts.wrapOutput != nil {
