@@ -40,6 +40,10 @@ type Tree struct {
 	cmd    *exec.Cmd
 	opts   Options
 	marker string
+	// started is the command's start time (clock ticks after boot): a
+	// process that started before it cannot be of the tree, and its
+	// environment need not be read.
+	started uint64
 }
 
 // markerVar is the environment variable that marks a tree's processes. It
@@ -63,8 +67,13 @@ func Prepare(cmd *exec.Cmd, opts Options) *Tree {
 	return t
 }
 
-// Started is called right after Start; nothing more to set up.
-func (t *Tree) Started() error { return nil }
+// Started is called right after Start; it notes when the command started.
+func (t *Tree) Started() error {
+	if p, ok := readStat(t.cmd.Process.Pid); ok {
+		t.started = p.started
+	}
+	return nil
+}
 
 // Kill ends the command and every process of its tree.
 func (t *Tree) Kill() error {
@@ -120,6 +129,7 @@ func (t *Tree) end(fromRoot bool) error {
 type process struct {
 	pid, ppid, pgid int
 	zombie          bool
+	started         uint64
 }
 
 // members is every process of the tree now running: the root and what
@@ -141,7 +151,7 @@ func (t *Tree) members(root int, fromRoot bool) map[int]bool {
 		if p.zombie {
 			continue
 		}
-		if p.pgid == root || hasMarker(p.pid, t.marker) {
+		if p.pgid == root || p.started >= t.started && hasMarker(p.pid, t.marker) {
 			add(p.pid)
 		}
 	}
@@ -188,16 +198,20 @@ func readStat(pid int) (process, bool) {
 	if i < 0 {
 		return process{}, false
 	}
+	// After the name: state ppid pgrp session tty tpgid flags minflt
+	// cminflt majflt cmajflt utime stime cutime cstime priority nice
+	// num_threads itrealvalue starttime …
 	f := strings.Fields(s[i+1:])
-	if len(f) < 3 {
+	if len(f) < 20 {
 		return process{}, false
 	}
 	ppid, err1 := strconv.Atoi(f[1])
 	pgid, err2 := strconv.Atoi(f[2])
-	if err1 != nil || err2 != nil {
+	started, err3 := strconv.ParseUint(f[19], 10, 64)
+	if err1 != nil || err2 != nil || err3 != nil {
 		return process{}, false
 	}
-	return process{pid: pid, ppid: ppid, pgid: pgid, zombie: f[0] == "Z" || f[0] == "X"}, true
+	return process{pid: pid, ppid: ppid, pgid: pgid, zombie: f[0] == "Z" || f[0] == "X", started: started}, true
 }
 
 // hasMarker reports whether the process started with the marker in its
