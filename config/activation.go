@@ -47,20 +47,21 @@ func (a Activation) DriverFor(profile string) string {
 	return "none"
 }
 
-// EndpointsFor is the configured endpoints, or the profile's defaults.
+// EndpointsFor is the configured endpoints, labelled as such; none when
+// none are configured: then the pre-flight checks read the servers the
+// machine names, and use the profile's defaults only when it names none.
 func (a Activation) EndpointsFor(profile string) []activation.Endpoint {
-	list := a.Endpoints
-	if len(list) == 0 {
-		list = activation.DefaultEndpoints(profile)
+	eps, _ := activation.ParseEndpoints(a.Endpoints) // validated on load
+	for i := range eps {
+		eps[i].Source = activation.FromConfig
 	}
-	eps, _ := activation.ParseEndpoints(list) // validated on load
 	return eps
 }
 
 func init() {
 	validators = append(validators, validateActivation)
 	Docs["activation.driver"] = "How activation is attempted: `auto` (`spp` for the `windows` profile; `command` when `activation.command` is set, else `none`), `none` (pre-flight checks only), `command` or `spp` (Windows Software Protection through WMI)."
-	Docs["activation.endpoints"] = "Activation servers to check: `https://host:port` (connection, verified TLS, clock) and `tcp://host:port` (connection). Empty: the profile's defaults."
+	Docs["activation.endpoints"] = "Activation servers to check: `https://host:port` (connection, verified TLS, clock) and `tcp://host:port` (connection). Empty: the servers this machine names (the CMGE client's `HKLM\\SOFTWARE\\CMIT\\Active` ActivationServer and IntranetActivationServer, Software Protection's KMS host, or the DNS's `_vlmcs._tcp` record), and the profile's built-in defaults only when it names none."
 	Docs["activation.timeout"] = "Deadline for each endpoint's check (name, connection, TLS, answer). 1s to 2m."
 	Docs["activation.clock_tolerance"] = "How far the local clock may be from the server's `Date`. 1s to 24h."
 	Docs["activation.command"] = "The activation program and its arguments, as a list; `{serial}` is replaced by the serial."

@@ -33,6 +33,7 @@ func NewActivation(c config.Config) *Activation {
 		Preflight: activation.Preflight{
 			Profile: p.Name, Endpoints: a.EndpointsFor(p.Name),
 			Network: activation.NativeNetwork(a.Timeout), Tolerance: a.ClockTolerance,
+			Machine: activation.NativeMachine(),
 		},
 		Driver: driver, NeedsSerial: needsSerial,
 	}

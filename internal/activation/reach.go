@@ -259,7 +259,7 @@ func JudgeReach(outcomes []Outcome) checks.Result {
 	var bad []i18n.Text
 	anyTLS := false
 	for _, o := range outcomes {
-		name := machinetext.Escape(o.Endpoint.Raw)
+		name := o.Endpoint.label()
 		via := i18n.Text{}
 		if o.Via != "" {
 			via = msgReachVia.F(machinetext.Escape(o.Via))

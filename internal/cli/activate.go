@@ -77,6 +77,7 @@ func (c *activateCmd) Run(ctx context.Context, app *App, args []string) (int, er
 	pre := activation.Preflight{
 		Profile: profile.Name, Endpoints: act.EndpointsFor(profile.Name),
 		Network: activation.NativeNetwork(act.Timeout), Tolerance: act.ClockTolerance,
+		Machine: activation.NativeMachine(),
 	}
 	results = append(results, pre.Run(ctx, func(checks.Result) {})...)
 	if err := ctx.Err(); err != nil {

@@ -244,3 +244,19 @@ func num(item *ole.IDispatch, name string) (uint32, bool) {
 	}
 	return toUint32(v)
 }
+
+// KMSHost reads the KMS host set with slmgr /skms from
+// SoftwareLicensingService (KeyManagementServiceMachine/Port), for when
+// the registry does not show it.
+func KMSHost(ctx context.Context) (name string, port uint32, err error) {
+	err = run(ctx, "reading SoftwareLicensingService", func(svc *ole.IDispatch) error {
+		return each(svc, "SELECT * FROM SoftwareLicensingService", func(item *ole.IDispatch) error {
+			if name == "" {
+				name, _ = str(item, "KeyManagementServiceMachine")
+				port, _ = num(item, "KeyManagementServicePort")
+			}
+			return nil
+		})
+	})
+	return name, port, err
+}
