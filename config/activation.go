@@ -67,7 +67,7 @@ func init() {
 	Docs["activation.command"] = "The activation program and its arguments, as a list; `{serial}` is replaced by the serial."
 	Docs["activation.command_timeout"] = "Deadline for the activation program; at the deadline it is ended with every process it started. 5s to 30m."
 	Docs["activation.success_codes"] = "Exit codes of the activation program that mean success."
-	Docs["activation.messages"] = "Patterns of the activation program's output and what they mean: a list of `{pattern: REGEX, meaning: {zh, en}, hint: {zh, en}}`."
+	Docs["activation.messages"] = "Patterns of the activation program's output and what they mean: a list of `{pattern: REGEX, meaning: {zh, en}, hint: {zh, en}, success: false}`. A matching line fails the attempt whatever the exit code; with `success: true` it means success, and a success line with an exit code not in `activation.success_codes` is a warning. Tried before the built-in ones (「服务器错误」, the serial-mismatch prompt, 「激活失败」, 「激活成功」)."
 }
 
 func validateActivation(c *Config) (key string, allowed i18n.Text, ok bool) {
@@ -112,5 +112,5 @@ var (
 	allowedCmdTimeout = i18n.T("5s 到 30m 之间的时长", "a duration from 5s to 30m")
 	allowedCommand    = i18n.T("driver 为 command 时，要给出程序和参数的列表，例如 [\"C:\\\\Program Files\\\\CMITActivation\\\\CmitClient.exe\", \"{serial}\"]", "with driver command, a list of the program and its arguments, such as [\"C:\\\\Program Files\\\\CMITActivation\\\\CmitClient.exe\", \"{serial}\"]")
 	allowedCodes      = i18n.T("至少一个表示成功的退出码，例如 [0]", "at least one exit code meaning success, such as [0]")
-	allowedMessages   = i18n.T("{pattern: 正则, meaning: {zh: 中文, en: English}, hint: {zh, en}} 的列表，pattern 必须是有效的正则表达式，meaning 两种语言都要有", "a list of {pattern: REGEX, meaning: {zh, en}, hint: {zh, en}}, with a valid pattern and the meaning in both languages")
+	allowedMessages   = i18n.T("{pattern: 正则, meaning: {zh: 中文, en: English}, hint: {zh, en}, success: true/false} 的列表，pattern 必须是有效的正则表达式，meaning 两种语言都要有", "a list of {pattern: REGEX, meaning: {zh, en}, hint: {zh, en}, success: true/false}, with a valid pattern and the meaning in both languages")
 )

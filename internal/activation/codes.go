@@ -81,6 +81,19 @@ var ServerError = Meaning{
 	i18n.T("1. 先看上面的硬件检查和网络检查，把不通过的项处理好，再重试。\n2. 都通过仍然报错时，用客服提供的新版激活客户端再试。\n3. 还不行就收集日志发给客服，并把本工具的支持代码告诉客服。", "1. Fix whatever the hardware and network checks above found, then try again.\n2. If everything passes and it still fails, try the newer activation client support provides.\n3. If that fails too, collect the logs, send them to support and read them actwiz's support code."),
 }
 
+// SerialMismatch is the case's prompt 「上次激活使用的序列号…跟当前输入的序列号
+// 不一致，是否继续…」: the client stopped to ask, so nothing was activated.
+var SerialMismatch = Meaning{
+	i18n.T("激活客户端发现上次激活用的序列号和这次输入的不一致，停下来询问是否继续；这次没有激活。", "The activation client found that the serial used last time differs from the one entered now, and stopped to ask whether to go on: nothing was activated."),
+	i18n.T("1. 先看上面的“序列号”一步：确认这次输入的序列号是给这台电脑的。\n2. 确认无误后，在激活客户端中手动激活，并在提问时选择“是”。\n3. 不确定时先联系客服，不要换用别的序列号。", "1. See the serial step above: make sure the serial entered now is the one for this PC.\n2. If it is, activate in the activation client by hand and answer yes when it asks.\n3. If unsure, contact support first; do not switch serials."),
+}
+
+// ActivationFailed is the client's 「激活失败」 without a reason.
+var ActivationFailed = Meaning{
+	i18n.T("激活客户端报告激活失败。", "The activation client reports that activation failed."),
+	i18n.T("先看上面的硬件检查和网络检查，把不通过的项处理好，再重试；仍然失败时收集日志发给客服。", "Fix whatever the hardware and network checks above found, then try again; if it still fails, collect the logs and send them to support."),
+}
+
 var (
 	msgUnknownCode  = i18n.T("错误代码 0x%08X 不在本工具的表里。", "The error code 0x%08X is not in actwiz's table.")
 	hintUnknownCode = i18n.T("要看 Windows 自己对这个代码的说明，按 Win+R，输入 slui.exe 0x2a 0x%08X 回车。把说明和代码一起告诉客服。", "To see Windows' own explanation of this code, press Win+R and type slui.exe 0x2a 0x%08X. Tell support the code and that explanation.")
