@@ -20,6 +20,14 @@ var Codes = map[uint32]Meaning{
 		i18n.T("连不上任何密钥管理服务器（KMS）。", "No key management server (KMS) could be reached."),
 		i18n.T("1. 确认能连上 KMS 服务器的 1688 端口（见上面的“能否连上激活服务器”）。\n2. 内网请向管理员要 KMS 地址，用 slmgr /skms 主机:端口 设置。\n3. 核对系统时间。\n4. 需要 VPN 才能访问内网时，先连上 VPN。", "1. Make sure the KMS host's port 1688 can be reached (see \"Activation servers reachable\").\n2. On an internal network, ask the administrator for the KMS address and set it with slmgr /skms host:port.\n3. Check the system clock.\n4. If the internal network needs a VPN, connect it first."),
 	},
+	0xC004F025: {
+		i18n.T("拒绝访问：安装密钥和激活需要管理员权限。", "Access denied: installing a key and activating need administrator rights."),
+		i18n.T("以管理员身份重新启动 actwiz（向导会提出来），或右键单击 actwiz，选择“以管理员身份运行”，再激活。", "Restart actwiz as administrator (the wizard offers to), or right-click actwiz, choose \"Run as administrator\" and activate again."),
+	},
+	0x80070005: {
+		i18n.T("拒绝访问（没有管理员权限）。", "Access denied (no administrator rights)."),
+		i18n.T("以管理员身份重新启动 actwiz（向导会提出来），或右键单击 actwiz，选择“以管理员身份运行”，再激活。", "Restart actwiz as administrator (the wizard offers to), or right-click actwiz, choose \"Run as administrator\" and activate again."),
+	},
 	0xC004C003: {
 		i18n.T("产品密钥已被服务器封锁。", "The product key is blocked by the activation server."),
 		i18n.T("这个密钥不能再用了，请向经销商或客服换一个新的密钥。", "This key cannot be used any more: get a new key from the reseller or support."),

@@ -121,7 +121,7 @@ func TestCommandMissing(t *testing.T) {
 }
 
 func TestExplainEveryCode(t *testing.T) {
-	for _, code := range []uint32{0xC004F074, 0xC004C003, 0xC004C008, 0xC004C020, 0xC004F050, 0x8007232B, 0x8007007B,
+	for _, code := range []uint32{0xC004F025, 0x80070005, 0xC004F074, 0xC004C003, 0xC004C008, 0xC004C020, 0xC004F050, 0x8007232B, 0x8007007B,
 		0xC004F069, 0xC004F038, 0xC004E003, 0x80072EE7, 0xC004F00F, 0xC004F211, 0xC004F06C} {
 		m, ok := Codes[code]
 		if !ok || m.What.ZH == "" || m.What.EN == "" || m.Do.ZH == "" || m.Do.EN == "" {
