@@ -32,8 +32,15 @@ func defaultActivation() Activation {
 	}
 }
 
+// DriverKMS is what auto resolves to for CMGE without a command: Software
+// Protection's slmgr /ato when the Windows product is a KMS client (CMGE
+// is a volume edition), nothing otherwise; decided when the attempt is
+// made, since only then is the product read.
+const DriverKMS = "spp-kms"
+
 // DriverFor resolves auto: Windows product keys go through Software
-// Protection; the CMGE client through activation.command when one is set.
+// Protection; the CMGE client through activation.command when one is set,
+// else a KMS client product through Software Protection.
 func (a Activation) DriverFor(profile string) string {
 	if a.Driver != "auto" {
 		return a.Driver
@@ -44,7 +51,7 @@ func (a Activation) DriverFor(profile string) string {
 	if len(a.Command) > 0 {
 		return "command"
 	}
-	return "none"
+	return DriverKMS
 }
 
 // EndpointsFor is the configured endpoints, labelled as such; none when
@@ -60,7 +67,7 @@ func (a Activation) EndpointsFor(profile string) []activation.Endpoint {
 
 func init() {
 	validators = append(validators, validateActivation)
-	Docs["activation.driver"] = "How activation is attempted: `auto` (`spp` for the `windows` profile; `command` when `activation.command` is set, else `none`), `none` (pre-flight checks only), `command` or `spp` (Windows Software Protection through WMI)."
+	Docs["activation.driver"] = "How activation is attempted: `auto` (`spp` for the `windows` profile; `command` when `activation.command` is set; else, when the Windows product is a KMS client (`VOLUME_KMSCLIENT`, as on CMGE), `spp` activating it against its KMS host like `slmgr /ato`, behind the same consent; otherwise nothing), `none` (pre-flight checks only), `command` or `spp` (Windows Software Protection through WMI)."
 	Docs["activation.endpoints"] = "Activation servers to check: `https://host:port` (connection, verified TLS, clock) and `tcp://host:port` (connection). Empty: the servers this machine names (the CMGE client's `HKLM\\SOFTWARE\\CMIT\\Active` ActivationServer and IntranetActivationServer, Software Protection's KMS host, or the DNS's `_vlmcs._tcp` record), and the profile's built-in defaults only when it names none."
 	Docs["activation.timeout"] = "Deadline for each endpoint's check (name, connection, TLS, answer). 1s to 2m."
 	Docs["activation.clock_tolerance"] = "How far the local clock may be from the server's `Date`. 1s to 24h."

@@ -15,10 +15,10 @@ func TestActivationSettings(t *testing.T) {
 		mention    string
 		driver     string
 	}{
-		{"defaults", "", true, "", "none"},
+		{"defaults", "", true, "", DriverKMS},
 		{"windows profile", "serial: {profile: windows}\n", true, "", "spp"},
 		{"command", "activation:\n  command: ['C:\\Program Files\\CMITActivation\\CmitClient.exe', '/serial', '{serial}']\n  messages:\n    - pattern: '序列号无效'\n      meaning: {zh: 序列号无效。, en: The serial is invalid.}\n      hint: {zh: 核对序列号。, en: Check the serial.}\n", true, "", "command"},
-		{"endpoints", "activation: {endpoints: ['tcp://kms.example.gov.cn:1688']}\n", true, "", "none"},
+		{"endpoints", "activation: {endpoints: ['tcp://kms.example.gov.cn:1688']}\n", true, "", DriverKMS},
 		{"bad driver", "activation: {driver: kms}\n", false, "auto, none, command or spp", ""},
 		{"command without program", "activation: {driver: command}\n", false, "activation.command", ""},
 		{"bad endpoint", "activation:\n  endpoints: ['tcp://kms.cmgos.com']\n", false, "tcp needs a port", ""},

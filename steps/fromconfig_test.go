@@ -9,8 +9,10 @@ import (
 
 func TestStepsFromConfig(t *testing.T) {
 	c := config.Defaults()
-	if d, needs := NewDriver(c); d != nil || needs {
-		t.Errorf("cmge without a command must be the driver none, got %T %v", d, needs)
+	if d, needs := NewDriver(c); needs {
+		t.Errorf("cmge without a command activates a KMS client product, without the serial; got %T %v", d, needs)
+	} else if _, ok := d.(activation.KMSClient); !ok {
+		t.Errorf("driver %T; want the KMS client driver", d)
 	}
 	if st := NewSerial(c); st.Profile.Name != "cmge" || len(st.Sources) != 0 {
 		t.Errorf("cmge serial step: %+v", st)
