@@ -2,10 +2,13 @@ package steps
 
 import (
 	"context"
+	"errors"
 
 	"actwiz/checks"
 	"actwiz/internal/activation"
 	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
+	"actwiz/internal/platform/elevation"
 	"actwiz/internal/serial"
 )
 
@@ -18,6 +21,13 @@ type Activation struct {
 	Driver activation.Driver
 	// NeedsSerial: the driver activates with the serial of the serial step.
 	NeedsSerial bool
+	// Restart starts actwiz again with administrator rights, offered when
+	// the attempt needed them (as the logs step offers it); nil where that
+	// cannot be done (off Windows). Elevated nil is elevation.Elevated.
+	Restart  func(elevation.Options) error
+	Elevated func() bool
+	// ConfigFile is the configuration in use, for the restarted actwiz.
+	ConfigFile string
 }
 
 const ActivationID = "activation"
@@ -81,7 +91,46 @@ func (st *Activation) Run(ctx context.Context, s *Session, emit func(Event)) {
 	}
 	done(attempt)
 	s.Record(ActivationID, append(append([]checks.Result{gate}, pre...), attempt))
+	if activation.NeedsElevation(attempt) && st.mayRestart() && st.offerRestart(ctx, s, emit) {
+		return
+	}
 	emit(Finished{Step: ActivationID})
+}
+
+// ElevateQuestion asks whether to restart elevated after an attempt that
+// needed administrator rights.
+const ElevateQuestion = "activation.elevate"
+
+var msgAskElevate = i18n.T("激活需要管理员权限。要以管理员身份重新启动 actwiz 再激活吗？Windows 会弹出确认窗口；案例编号、语言和配置文件会保留，新窗口里请再次确认激活。", "Activation needs administrator rights. Restart actwiz as administrator to activate? Windows will ask you to confirm; the case number, language and configuration file are kept; confirm the activation again in the new window.")
+
+func (st *Activation) mayRestart() bool {
+	if st.Restart == nil {
+		return false
+	}
+	if st.Elevated == nil {
+		return !elevation.Elevated()
+	}
+	return !st.Elevated()
+}
+
+// offerRestart asks and restarts; it reports whether the work was handed
+// over, in which case the step has ended.
+func (st *Activation) offerRestart(ctx context.Context, s *Session, emit func(Event)) bool {
+	a, err := Ask(ctx, emit, &Question{Step: ActivationID, ID: ElevateQuestion, Kind: Confirm, Prompt: msgAskElevate, Default: "n"})
+	if err != nil || a.Cancelled || a.Text != "y" {
+		return false
+	}
+	err = st.Restart(elevation.Options{Case: s.Case, Lang: s.Lang, Config: st.ConfigFile, Args: []string{"wizard"}})
+	switch {
+	case err == nil:
+		emit(Handover{Step: ActivationID, Text: msgElevatedContinues})
+		return true
+	case errors.Is(err, elevation.ErrDeclined):
+		emit(Note{Step: ActivationID, Text: elevation.Declined, Keep: true})
+	default:
+		emit(Note{Step: ActivationID, Text: msgRestartFailed.F(machinetext.Escape(err.Error())), Keep: true})
+	}
+	return false
 }
 
 // attempt asks for consent and activates; it returns the attempt's result
