@@ -104,8 +104,8 @@ func (n Network) proxied(host string, eps []Endpoint) bool {
 		if e.Scheme != "https" {
 			return false
 		}
-		if n.Proxy != nil {
-			if p, err := n.Proxy(&url.URL{Scheme: "https", Host: e.Addr()}); err != nil || p == nil {
+		if n.Proxy != nil || n.Decide != nil {
+			if n.decide(&url.URL{Scheme: "https", Host: e.Addr()}).Proxy == nil {
 				return false
 			}
 		} else if n.settings().Proxy == "" {
