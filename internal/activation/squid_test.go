@@ -46,7 +46,7 @@ func TestReachThroughSquid(t *testing.T) {
 	if strings.Contains(r.Detail.EN+r.Observed, squidtest.Password) {
 		t.Error("the proxy password must not be shown")
 	}
-	log := sq.AccessLog()
+	log := sq.WaitLog("CONNECT activation.test:"+port, squidtest.User)
 	if !strings.Contains(log, "CONNECT activation.test:"+port) || !strings.Contains(log, squidtest.User) {
 		t.Errorf("squid's access log lacks the authenticated CONNECT:\n%s", log)
 	}

@@ -34,7 +34,7 @@ func TestUploadThroughSquid(t *testing.T) {
 	if len(got) != len(data) || res.Status != 201 {
 		t.Errorf("server got %d bytes, status %d", len(got), res.Status)
 	}
-	log := sq.AccessLog()
+	log := sq.WaitLog("PUT http://upload.test:"+port+"/dav/", squidtest.User)
 	if !strings.Contains(log, "PUT http://upload.test:"+port+"/dav/") || !strings.Contains(log, squidtest.User) {
 		t.Errorf("squid's access log lacks the authenticated PUT:\n%s", log)
 	}

@@ -144,6 +144,24 @@ func (s *Squid) AccessLog() string {
 	return string(b)
 }
 
+// WaitLog waits up to 10 s for the access log to hold every one of want
+// (squid writes an entry when the transaction ends, a moment after the
+// client has its answer) and returns the log.
+func (s *Squid) WaitLog(want ...string) string {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		log := s.AccessLog()
+		all := true
+		for _, w := range want {
+			all = all && strings.Contains(log, w)
+		}
+		if all || time.Now().After(deadline) {
+			return log
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
 const ncsaAuth = "/usr/lib/squid/basic_ncsa_auth"
 
 func freePort(t *testing.T) string {
