@@ -102,8 +102,8 @@ func TestActivationOffersElevatedRestart(t *testing.T) {
 	for _, answer := range []string{"y", "n"} {
 		var got []elevation.Options
 		step := &Activation{Profile: serial.CMGE, Preflight: offlinePreflight(), Driver: elevationDriver{}, ConfigFile: `C:\actwiz.yaml`,
-			Elevated: func() bool { return false },
-			Restart:  func(o elevation.Options) error { got = append(got, o); return nil }}
+			Elevated: func() bool { return false }, Getenv: func(k string) string { return map[string]string{"HTTPS_PROXY": "http://proxy:3128"}[k] },
+			Restart: func(o elevation.Options) error { got = append(got, o); return nil }}
 		sess := Session{Case: "SR-2026-0142", Lang: i18n.ZH}
 		sess.Record(HardwareID, []checks.Result{{ID: "bios.serial", Status: checks.Pass}})
 		var asked []string
@@ -112,6 +112,9 @@ func TestActivationOffersElevatedRestart(t *testing.T) {
 			switch e := e.(type) {
 			case *Question:
 				asked = append(asked, e.ID)
+				if e.ID == ElevateQuestion && !strings.Contains(e.Prompt.EN, "will not see the environment variables set only in this one: HTTPS_PROXY") {
+					t.Errorf("the prompt must name what the elevated actwiz loses: %q", e.Prompt.EN)
+				}
 				go e.Reply(Answer{Text: map[string]string{ActivateQuestion: "y", ElevateQuestion: answer}[e.ID]})
 			case Handover:
 				handedOver = true
