@@ -18,6 +18,7 @@ import (
 	"actwiz/checks"
 	"actwiz/internal/i18n"
 	"actwiz/internal/machinetext"
+	"actwiz/internal/platform/netproxy"
 )
 
 // Problem is what went wrong reaching one endpoint, as a person names it.
@@ -83,8 +84,17 @@ func reachOne(ctx context.Context, e Endpoint, n Network) Outcome {
 	var proxy *url.URL
 	// KMS (tcp://) never goes through a proxy; https may.
 	if e.Scheme == "https" {
-		d := n.decide(&url.URL{Scheme: "https", Host: e.Addr()})
-		proxy, o.ViaWhy = d.Proxy, d.Why
+		// WPAD and PAC evaluation can take long: it counts against the
+		// endpoint's deadline like the connection.
+		decided := make(chan netproxy.Decision, 1)
+		go func() { decided <- n.decide(&url.URL{Scheme: "https", Host: e.Addr()}) }()
+		select {
+		case d := <-decided:
+			proxy, o.ViaWhy = d.Proxy, d.Why
+		case <-ctx.Done():
+			o.Stage, o.Err, o.Problem = "proxy", fmt.Errorf("finding the proxy: %w", ctx.Err()), TimedOut
+			return o
+		}
 	}
 	var conn net.Conn
 	var err error
