@@ -4,13 +4,14 @@ package main
 import (
 	"context"
 	"os"
-	"os/signal"
 
 	"actwiz/internal/cli"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl+C, SIGTERM, SIGHUP and Windows' console close, logoff and
+	// shutdown all end the run the same way (see cli.NotifyContext).
+	ctx, stop := cli.NotifyContext(context.Background())
 	code := cli.Run(ctx, os.Args[1:], cli.OSEnv())
 	stop()
 	os.Exit(code)

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"actwiz/internal/activation"
 )
 
 func TestActivationSettings(t *testing.T) {
@@ -13,9 +15,10 @@ func TestActivationSettings(t *testing.T) {
 		mention    string
 		driver     string
 	}{
-		{"defaults", "", true, "", "none"},
+		{"defaults", "", true, "", DriverKMS},
 		{"windows profile", "serial: {profile: windows}\n", true, "", "spp"},
 		{"command", "activation:\n  command: ['C:\\Program Files\\CMITActivation\\CmitClient.exe', '/serial', '{serial}']\n  messages:\n    - pattern: '序列号无效'\n      meaning: {zh: 序列号无效。, en: The serial is invalid.}\n      hint: {zh: 核对序列号。, en: Check the serial.}\n", true, "", "command"},
+		{"endpoints", "activation: {endpoints: ['tcp://kms.example.gov.cn:1688']}\n", true, "", DriverKMS},
 		{"bad driver", "activation: {driver: kms}\n", false, "auto, none, command or spp", ""},
 		{"command without program", "activation: {driver: command}\n", false, "activation.command", ""},
 		{"bad endpoint", "activation:\n  endpoints: ['tcp://kms.cmgos.com']\n", false, "tcp needs a port", ""},
@@ -44,8 +47,15 @@ func TestActivationSettings(t *testing.T) {
 			if c.name == "command" && (a.Messages[0].Meaning.EN != "The serial is invalid." || a.Messages[0].Hint.ZH != "核对序列号。" || a.Command[2] != "{serial}") {
 				t.Errorf("not decoded: %+v", a)
 			}
-			if len(a.EndpointsFor(got.Config.Serial.Profile)) == 0 {
-				t.Error("every profile has default endpoints")
+			// With none configured the machine's own servers are read at
+			// check time: the config must not put defaults in their place.
+			if eps := a.EndpointsFor(got.Config.Serial.Profile); len(eps) != len(a.Endpoints) {
+				t.Errorf("endpoints %v; want exactly the configured %v", eps, a.Endpoints)
+			}
+			for _, e := range a.EndpointsFor(got.Config.Serial.Profile) {
+				if e.Source != activation.FromConfig {
+					t.Errorf("%s: source %q; want config", e.Raw, e.Source)
+				}
 			}
 		})
 	}

@@ -2,10 +2,15 @@ package steps
 
 import (
 	"context"
+	"errors"
+	"os"
+	"strings"
 
 	"actwiz/checks"
 	"actwiz/internal/activation"
 	"actwiz/internal/i18n"
+	"actwiz/internal/machinetext"
+	"actwiz/internal/platform/elevation"
 	"actwiz/internal/serial"
 )
 
@@ -18,6 +23,16 @@ type Activation struct {
 	Driver activation.Driver
 	// NeedsSerial: the driver activates with the serial of the serial step.
 	NeedsSerial bool
+	// Restart starts actwiz again with administrator rights, offered when
+	// the attempt needed them (as the logs step offers it); nil where that
+	// cannot be done (off Windows). Elevated nil is elevation.Elevated.
+	Restart  func(elevation.Options) error
+	Elevated func() bool
+	// ConfigFile is the configuration in use, for the restarted actwiz.
+	ConfigFile string
+	// Getenv reads this process's environment (nil: os.Getenv), to name
+	// what the elevated actwiz will not see.
+	Getenv func(string) string
 }
 
 const ActivationID = "activation"
@@ -81,7 +96,69 @@ func (st *Activation) Run(ctx context.Context, s *Session, emit func(Event)) {
 	}
 	done(attempt)
 	s.Record(ActivationID, append(append([]checks.Result{gate}, pre...), attempt))
+	if activation.NeedsElevation(attempt) && st.mayRestart() && st.offerRestart(ctx, s, emit) {
+		return
+	}
 	emit(Finished{Step: ActivationID})
+}
+
+// ElevateQuestion asks whether to restart elevated after an attempt that
+// needed administrator rights.
+const ElevateQuestion = "activation.elevate"
+
+var msgAskElevate = i18n.T("激活需要管理员权限。要以管理员身份重新启动 actwiz 再激活吗？Windows 会弹出确认窗口；案例编号、语言和配置文件会保留，新窗口里请再次确认激活。", "Activation needs administrator rights. Restart actwiz as administrator to activate? Windows will ask you to confirm; the case number, language and configuration file are kept; confirm the activation again in the new window.")
+
+var msgEnvNotKept = i18n.T("新窗口看不到只在这个窗口里设置的环境变量：%s。", "The new window will not see the environment variables set only in this one: %s.")
+
+// unseenEnv names the settings of this environment the run depends on
+// and an elevated process does not inherit: Windows starts it with the
+// user's stored environment, not this console's.
+func (st *Activation) unseenEnv() []string {
+	get := st.Getenv
+	if get == nil {
+		get = os.Getenv
+	}
+	var out []string
+	for _, k := range []string{"HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"} {
+		if get(k) != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (st *Activation) mayRestart() bool {
+	if st.Restart == nil {
+		return false
+	}
+	if st.Elevated == nil {
+		return !elevation.Elevated()
+	}
+	return !st.Elevated()
+}
+
+// offerRestart asks and restarts; it reports whether the work was handed
+// over, in which case the step has ended.
+func (st *Activation) offerRestart(ctx context.Context, s *Session, emit func(Event)) bool {
+	prompt := msgAskElevate
+	if lost := st.unseenEnv(); len(lost) > 0 {
+		prompt = i18n.Join([]i18n.Text{prompt, msgEnvNotKept.F(strings.Join(lost, ", "))}, "", " ")
+	}
+	a, err := Ask(ctx, emit, &Question{Step: ActivationID, ID: ElevateQuestion, Kind: Confirm, Prompt: prompt, Default: "n"})
+	if err != nil || a.Cancelled || a.Text != "y" {
+		return false
+	}
+	err = st.Restart(elevation.Options{Case: s.Case, Lang: s.Lang, Config: st.ConfigFile, Args: []string{"wizard"}})
+	switch {
+	case err == nil:
+		emit(Handover{Step: ActivationID, Text: msgElevatedContinues})
+		return true
+	case errors.Is(err, elevation.ErrDeclined):
+		emit(Note{Step: ActivationID, Text: elevation.Declined, Keep: true})
+	default:
+		emit(Note{Step: ActivationID, Text: msgRestartFailed.F(machinetext.Escape(err.Error())), Keep: true})
+	}
+	return false
 }
 
 // attempt asks for consent and activates; it returns the attempt's result

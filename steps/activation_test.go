@@ -2,12 +2,15 @@ package steps
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"actwiz/checks"
 	"actwiz/internal/activation"
+	"actwiz/internal/i18n"
+	"actwiz/internal/platform/elevation"
 	"actwiz/internal/serial"
 )
 
@@ -83,5 +86,52 @@ func TestActivationStep(t *testing.T) {
 				t.Errorf("driver called %d times", len(driver.got))
 			}
 		})
+	}
+}
+
+type elevationDriver struct{}
+
+func (elevationDriver) Attempt(context.Context, string) checks.Result {
+	return checks.Result{ID: activation.AttemptID, Status: checks.Fail, Observed: activation.ElevationObserved}
+}
+
+// TestActivationOffersElevatedRestart: an attempt that needed
+// administrator rights offers the restart, keeping case, language and
+// configuration; after the handover the step ends.
+func TestActivationOffersElevatedRestart(t *testing.T) {
+	for _, answer := range []string{"y", "n"} {
+		var got []elevation.Options
+		step := &Activation{Profile: serial.CMGE, Preflight: offlinePreflight(), Driver: elevationDriver{}, ConfigFile: `C:\actwiz.yaml`,
+			Elevated: func() bool { return false }, Getenv: func(k string) string { return map[string]string{"HTTPS_PROXY": "http://proxy:3128"}[k] },
+			Restart: func(o elevation.Options) error { got = append(got, o); return nil }}
+		sess := Session{Case: "SR-2026-0142", Lang: i18n.ZH}
+		sess.Record(HardwareID, []checks.Result{{ID: "bios.serial", Status: checks.Pass}})
+		var asked []string
+		handedOver, finished := false, false
+		step.Run(context.Background(), &sess, func(e Event) {
+			switch e := e.(type) {
+			case *Question:
+				asked = append(asked, e.ID)
+				if e.ID == ElevateQuestion && !strings.Contains(e.Prompt.EN, "will not see the environment variables set only in this one: HTTPS_PROXY") {
+					t.Errorf("the prompt must name what the elevated actwiz loses: %q", e.Prompt.EN)
+				}
+				go e.Reply(Answer{Text: map[string]string{ActivateQuestion: "y", ElevateQuestion: answer}[e.ID]})
+			case Handover:
+				handedOver = true
+			case Finished:
+				finished = true
+			}
+		})
+		if strings.Join(asked, ",") != ActivateQuestion+","+ElevateQuestion {
+			t.Errorf("%s: asked %v", answer, asked)
+		}
+		if answer == "y" {
+			want := elevation.Options{Case: "SR-2026-0142", Lang: i18n.ZH, Config: `C:\actwiz.yaml`, Args: []string{"wizard"}}
+			if len(got) != 1 || !reflect.DeepEqual(got[0], want) || !handedOver || finished {
+				t.Errorf("restart %+v, handed over %v, finished %v; want %+v, handed over", got, handedOver, finished, want)
+			}
+		} else if len(got) != 0 || handedOver || !finished {
+			t.Errorf("declined: restart %+v, handed over %v", got, handedOver)
+		}
 	}
 }

@@ -33,6 +33,7 @@ func NewActivation(c config.Config) *Activation {
 		Preflight: activation.Preflight{
 			Profile: p.Name, Endpoints: a.EndpointsFor(p.Name),
 			Network: activation.NativeNetwork(a.Timeout), Tolerance: a.ClockTolerance,
+			Machine: activation.NativeMachine(),
 		},
 		Driver: driver, NeedsSerial: needsSerial,
 	}
@@ -46,6 +47,8 @@ func NewDriver(c config.Config) (activation.Driver, bool) {
 	switch a.DriverFor(p.Name) {
 	case "spp":
 		return activation.SPP{Client: spp.Native()}, p.Name == serial.Windows.Name
+	case config.DriverKMS:
+		return activation.KMSClient{SPP: activation.SPP{Client: spp.Native()}}, false
 	case "command":
 		return activation.Command{Argv: a.Command, Timeout: a.CommandTimeout, SuccessCodes: a.SuccessCodes,
 			Messages: a.Messages, Mask: p.Mask}, usesSerial(a.Command)

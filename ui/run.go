@@ -66,12 +66,29 @@ func Run(ctx context.Context, opts Options, getenv func(string) string) (int, er
 		lipgloss.SetColorProfile(termenv.Ascii)
 	}
 	m := New(ctx, opts)
-	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithContext(ctx))
+	// A signal (ctx done) quits as a confirmed q does: the runs are
+	// cancelled and waited for, so the log step removes its partial
+	// package and temporary folder and ends its commands before actwiz
+	// exits. Bubble Tea's own handler would quit at once on SIGTERM, and
+	// WithContext would kill the program without waiting.
+	p := tea.NewProgram(stopOnSignal{m}, tea.WithAltScreen(), tea.WithoutSignalHandler())
+	ended := make(chan struct{})
+	defer close(ended)
+	go func() {
+		select {
+		case <-ctx.Done():
+			p.Send(signalledMsg{})
+		case <-ended:
+		}
+	}()
 	final, err := p.Run()
 	if err != nil && err != tea.ErrProgramKilled {
 		return 0, fmt.Errorf("running the wizard: %w", err)
 	}
-	fm, _ := final.(*Model)
+	var fm *Model
+	if w, ok := final.(stopOnSignal); ok {
+		fm = w.Model
+	}
 	if fm != nil && !fm.HandedOver().Empty() {
 		// The alternate screen is gone: the line stays in the terminal.
 		fmt.Fprintln(os.Stdout, fm.sh.t(fm.HandedOver()))
@@ -92,4 +109,18 @@ func Run(ctx context.Context, opts Options, getenv func(string) string) (int, er
 		fmt.Fprintln(os.Stdout, fm.sh.t(msgSavedTo)+" "+machinetext.Escape(fm.summary.savedPath))
 	}
 	return checks.ExitCode(fm.Results()), nil
+}
+
+// signalledMsg says a signal ended the run (see Run).
+type signalledMsg struct{}
+
+// stopOnSignal is the wizard, quitting on signalledMsg without asking.
+type stopOnSignal struct{ *Model }
+
+func (w stopOnSignal) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(signalledMsg); ok {
+		return w, w.quit()
+	}
+	_, cmd := w.Model.Update(msg)
+	return w, cmd
 }

@@ -14,7 +14,7 @@ const DefaultClockTolerance = 5 * time.Minute
 
 var (
 	msgClockSkip = i18n.T("没有 https 激活服务器给出时间，无法对比，跳过此项。", "Skipped: no https activation server answered with its time.")
-	msgClockOK   = i18n.T("本机时间与 %s 相差 %s，在允许的 %s 以内。", "The local clock is %s off %s, within the allowed %s.")
+	msgClockOK   = i18n.T("本机时间与 %[2]s 相差 %[1]s，在允许的 %[3]s 以内。", "The local clock is %s off %s, within the allowed %s.")
 	msgClockOff  = i18n.T("本机时间与 %s 相差 %s（本机%s），超过了允许的 %s。时间不对时，证书校验和激活请求都会被拒绝（错误 0xC004F06C）。", "The local clock is %[2]s off %[1]s (local clock %[3]s), more than the allowed %[4]s. With a wrong clock, certificates and activation requests are refused (error 0xC004F06C).")
 	msgAhead     = i18n.T("快了", "ahead")
 	msgBehind    = i18n.T("慢了", "behind")

@@ -20,6 +20,14 @@ var Codes = map[uint32]Meaning{
 		i18n.T("连不上任何密钥管理服务器（KMS）。", "No key management server (KMS) could be reached."),
 		i18n.T("1. 确认能连上 KMS 服务器的 1688 端口（见上面的“能否连上激活服务器”）。\n2. 内网请向管理员要 KMS 地址，用 slmgr /skms 主机:端口 设置。\n3. 核对系统时间。\n4. 需要 VPN 才能访问内网时，先连上 VPN。", "1. Make sure the KMS host's port 1688 can be reached (see \"Activation servers reachable\").\n2. On an internal network, ask the administrator for the KMS address and set it with slmgr /skms host:port.\n3. Check the system clock.\n4. If the internal network needs a VPN, connect it first."),
 	},
+	0xC004F025: {
+		i18n.T("拒绝访问：安装密钥和激活需要管理员权限。", "Access denied: installing a key and activating need administrator rights."),
+		i18n.T("以管理员身份重新启动 actwiz（向导会提出来），或右键单击 actwiz，选择“以管理员身份运行”，再激活。", "Restart actwiz as administrator (the wizard offers to), or right-click actwiz, choose \"Run as administrator\" and activate again."),
+	},
+	0x80070005: {
+		i18n.T("拒绝访问（没有管理员权限）。", "Access denied (no administrator rights)."),
+		i18n.T("以管理员身份重新启动 actwiz（向导会提出来），或右键单击 actwiz，选择“以管理员身份运行”，再激活。", "Restart actwiz as administrator (the wizard offers to), or right-click actwiz, choose \"Run as administrator\" and activate again."),
+	},
 	0xC004C003: {
 		i18n.T("产品密钥已被服务器封锁。", "The product key is blocked by the activation server."),
 		i18n.T("这个密钥不能再用了，请向经销商或客服换一个新的密钥。", "This key cannot be used any more: get a new key from the reseller or support."),
@@ -79,6 +87,19 @@ var Codes = map[uint32]Meaning{
 var ServerError = Meaning{
 	i18n.T("激活客户端报“服务器错误”。这往往不是服务器的问题：硬件信息不符合要求时，客户端根本不发送激活请求，也显示“服务器错误”；连不上服务器时也一样。", "The activation client reports \"server error\". Usually the server is not at fault: when the hardware information breaks the rules the client never sends the request and still says \"server error\", as it does when it cannot reach the server."),
 	i18n.T("1. 先看上面的硬件检查和网络检查，把不通过的项处理好，再重试。\n2. 都通过仍然报错时，用客服提供的新版激活客户端再试。\n3. 还不行就收集日志发给客服，并把本工具的支持代码告诉客服。", "1. Fix whatever the hardware and network checks above found, then try again.\n2. If everything passes and it still fails, try the newer activation client support provides.\n3. If that fails too, collect the logs, send them to support and read them actwiz's support code."),
+}
+
+// SerialMismatch is the case's prompt 「上次激活使用的序列号…跟当前输入的序列号
+// 不一致，是否继续…」: the client stopped to ask, so nothing was activated.
+var SerialMismatch = Meaning{
+	i18n.T("激活客户端发现上次激活用的序列号和这次输入的不一致，停下来询问是否继续；这次没有激活。", "The activation client found that the serial used last time differs from the one entered now, and stopped to ask whether to go on: nothing was activated."),
+	i18n.T("1. 先看上面的“序列号”一步：确认这次输入的序列号是给这台电脑的。\n2. 确认无误后，在激活客户端中手动激活，并在提问时选择“是”。\n3. 不确定时先联系客服，不要换用别的序列号。", "1. See the serial step above: make sure the serial entered now is the one for this PC.\n2. If it is, activate in the activation client by hand and answer yes when it asks.\n3. If unsure, contact support first; do not switch serials."),
+}
+
+// ActivationFailed is the client's 「激活失败」 without a reason.
+var ActivationFailed = Meaning{
+	i18n.T("激活客户端报告激活失败。", "The activation client reports that activation failed."),
+	i18n.T("先看上面的硬件检查和网络检查，把不通过的项处理好，再重试；仍然失败时收集日志发给客服。", "Fix whatever the hardware and network checks above found, then try again; if it still fails, collect the logs and send them to support."),
 }
 
 var (

@@ -57,3 +57,25 @@ func alive(pid int) bool {
 	}
 	return true
 }
+
+// TestCommandLeftChildHoldsOutput: a client that succeeds and leaves a
+// child holding its output (a tray icon; here sleep 20) is judged by its
+// own exit, at once, not failed after waiting for the child.
+func TestCommandLeftChildHoldsOutput(t *testing.T) {
+	pidFile := filepath.Join(t.TempDir(), "sleep.pid")
+	d := Command{Argv: []string{"sh", "-c", "sleep 20 & echo $! > " + pidFile + "; echo 激活成功; exit 0"}, Timeout: 30 * time.Second, SuccessCodes: []int{0}}
+	start := time.Now()
+	r := d.Attempt(context.Background(), "")
+	took := time.Since(start)
+	if data, err := os.ReadFile(pidFile); err == nil {
+		if pid, err := strconv.Atoi(strings.TrimSpace(string(data))); err == nil {
+			defer syscall.Kill(pid, syscall.SIGKILL)
+		}
+	}
+	if r.Status != checks.Pass || r.Observed != "exit 0: 激活成功" {
+		t.Errorf("got %s %q %q; want pass, exit 0", r.Status, r.Observed, r.Detail.EN)
+	}
+	if took > 3*time.Second {
+		t.Errorf("took %s; the client exited at once", took)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"net/url"
 	"strings"
 	"time"
 
@@ -37,6 +38,10 @@ func CheckDNS(ctx context.Context, eps []Endpoint, n Network) checks.Result {
 	var ok, observed []string
 	var bad []i18n.Text
 	seen := map[string]bool{}
+	// A failed name matters less only when its traffic goes through a
+	// proxy, which resolves it: https endpoints may; KMS (tcp://) never
+	// does, whatever proxy is set.
+	allProxied := true
 	for _, e := range eps {
 		if seen[e.Host] {
 			continue
@@ -52,6 +57,7 @@ func CheckDNS(ctx context.Context, eps []Endpoint, n Network) checks.Result {
 		addrs, err := n.LookupHost(lctx, e.Host)
 		cancel()
 		if err != nil {
+			allProxied = allProxied && n.proxied(e.Host, eps)
 			bad = append(bad, dnsProblem(host, err))
 			observed = append(observed, host+": "+dnsFailureWord(err))
 			continue
@@ -74,15 +80,39 @@ func CheckDNS(ctx context.Context, eps []Endpoint, n Network) checks.Result {
 	proxy := msgNoProxy
 	if s.Proxy != "" {
 		proxy = plain(machinetext.Escape(s.Proxy))
-		proxy = i18n.Join([]i18n.Text{proxy, msgProxyNoDNS}, "", "")
+		if allProxied {
+			proxy = i18n.Join([]i18n.Text{proxy, msgProxyNoDNS}, "", "")
+		}
 	}
 	r.Status, r.Detail, r.Hint = checks.Fail, msgDNSFailed.F(i18n.Join(bad, "、", ", "), servers, proxy), hintDNS
-	if s.Proxy != "" {
+	if s.Proxy != "" && allProxied {
 		// Through a proxy the names are the proxy's to resolve:
 		// activation.reach tells whether the servers are reached.
 		r.Status = checks.Warn
 	}
 	return r
+}
+
+// proxied reports whether every endpoint on host would go through a proxy:
+// only https ones can, and only when the network's proxy names one for it
+// (without a Proxy function, the settings' word that a proxy is set).
+func (n Network) proxied(host string, eps []Endpoint) bool {
+	for _, e := range eps {
+		if e.Host != host {
+			continue
+		}
+		if e.Scheme != "https" {
+			return false
+		}
+		if n.Proxy != nil || n.Decide != nil {
+			if n.decide(&url.URL{Scheme: "https", Host: e.Addr()}).Proxy == nil {
+				return false
+			}
+		} else if n.settings().Proxy == "" {
+			return false
+		}
+	}
+	return true
 }
 
 func dnsProblem(host string, err error) i18n.Text {

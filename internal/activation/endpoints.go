@@ -15,6 +15,10 @@ type Endpoint struct {
 	Scheme string // "https" or "tcp"
 	Host   string
 	Port   string
+	// Source is where it came from ("" in tests that do not care).
+	Source Source
+	// Mode is the CMIT ActiveMode value that says this one is in use.
+	Mode string
 }
 
 // Addr is host:port.

@@ -58,6 +58,9 @@ func TestJudgeService(t *testing.T) {
 		{ServiceState{Name: "CmitClientSVC", Installed: true, Disabled: true}, checks.Fail},
 		{ServiceState{Name: "sppsvc", Installed: true, OnDemand: true}, checks.Pass},
 		{ServiceState{Name: "sppsvc", Err: errors.New("Access is denied.")}, checks.Unknown},
+		{stateOf("CmitClientSVC", 2), checks.Warn}, // START_PENDING
+		{stateOf("CmitClientSVC", 4), checks.Pass}, // RUNNING
+		{stateOf("CmitClientSVC", 1), checks.Warn}, // STOPPED
 	}
 	for _, c := range cases {
 		r := JudgeService(c.st)
@@ -129,4 +132,12 @@ func TestWindowsProxySettings(t *testing.T) {
 	if _, _, ok := ParseWinHTTPSettings([]byte{1, 2}); ok {
 		t.Error("a short blob must be refused")
 	}
+}
+
+// stateOf is an installed service in a service manager state, as
+// QueryService reads it (SERVICE_STOPPED 1, START_PENDING 2, RUNNING 4).
+func stateOf(name string, state uint32) ServiceState {
+	st := ServiceState{Name: name, Installed: true}
+	st.Running, st.Starting = runState(state)
+	return st
 }

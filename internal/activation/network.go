@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"actwiz/internal/platform/netproxy"
 )
 
 // Network is how the pre-flight checks reach the servers. Native uses the
@@ -19,6 +21,9 @@ type Network struct {
 	RootCAs *x509.CertPool
 	// Proxy returns the proxy for an https URL, nil for a direct connection.
 	Proxy func(*url.URL) (*url.URL, error)
+	// Decide, when set, replaces Proxy and says why: the proxy the
+	// activation client's service would use (netproxy.Service).
+	Decide func(*url.URL) netproxy.Decision
 	// Timeout bounds each endpoint's whole check (connect, TLS, answer).
 	Timeout time.Duration
 	Now     func() time.Time
@@ -45,7 +50,7 @@ func NativeNetwork(timeout time.Duration) Network {
 	return Network{
 		LookupHost: net.DefaultResolver.LookupHost,
 		Dial:       d.DialContext,
-		Proxy:      systemProxy,
+		Decide:     netproxy.Native(netproxy.Service).For,
 		Timeout:    timeout,
 		Now:        time.Now,
 		Settings:   readSettings,
@@ -55,4 +60,18 @@ func NativeNetwork(timeout time.Duration) Network {
 // envProxy is the proxy from HTTPS_PROXY/NO_PROXY (and lower case).
 func envProxy(u *url.URL) (*url.URL, error) {
 	return http.ProxyFromEnvironment(&http.Request{URL: u})
+}
+
+// decide is the proxy for an https URL and why; the zero Decision is a
+// direct connection.
+func (n Network) decide(u *url.URL) netproxy.Decision {
+	if n.Decide != nil {
+		return n.Decide(u)
+	}
+	if n.Proxy != nil {
+		if p, err := n.Proxy(u); err == nil && p != nil {
+			return netproxy.Decision{Proxy: p}
+		}
+	}
+	return netproxy.Decision{}
 }

@@ -22,6 +22,9 @@ type Preflight struct {
 	Tolerance time.Duration
 	// Service reads a Windows service's state; QueryService by default.
 	Service func(ctx context.Context, name string) ServiceState
+	// Machine reads the servers the machine names, used when Endpoints
+	// is empty (the configured ones override); nil checks Endpoints only.
+	Machine MachineReader
 }
 
 // Run judges activation.service, .dns, .reach and .clock, calling done
@@ -40,14 +43,28 @@ func (p Preflight) Run(ctx context.Context, done func(checks.Result)) []checks.R
 	cancel()
 	done(service)
 
+	eps, note := p.Endpoints, i18n.Text{}
+	if len(eps) > 0 && eps[0].Source == FromConfig {
+		note = msgChoseConfig
+	}
+	if len(eps) == 0 && p.Machine != nil {
+		mctx, cancel := context.WithTimeout(ctx, p.Network.timeout())
+		choice := ChooseEndpoints(p.Profile, nil, p.Machine.ReadMachine(mctx))
+		cancel()
+		eps, note = choice.Endpoints, choice.Note
+	}
+
 	// Names and connections are checked at the same time: both wait on
 	// the network, and a failing name shows up in both.
 	dnsDone := make(chan checks.Result, 1)
-	go func() { dnsDone <- CheckDNS(ctx, p.Endpoints, p.Network) }()
-	outcomes := Reach(ctx, p.Endpoints, p.Network)
+	go func() { dnsDone <- CheckDNS(ctx, eps, p.Network) }()
+	outcomes := Reach(ctx, eps, p.Network)
 	dns := <-dnsDone
 	done(dns)
 	reach := JudgeReach(outcomes)
+	if !note.Empty() {
+		reach.Detail = i18n.Join([]i18n.Text{note, reach.Detail}, "", " ")
+	}
 	done(reach)
 	clock := JudgeClock(outcomes, tolerance)
 	done(clock)

@@ -301,6 +301,9 @@ func TestClock(t *testing.T) {
 	if r.Status != checks.Pass {
 		t.Errorf("clock in step = %s %q", r.Status, r.Detail.EN)
 	}
+	if want := "本机时间与 activation.test 相差 "; !strings.Contains(r.Detail.ZH, want) {
+		t.Errorf("Chinese clock detail %q; want it to contain %q", r.Detail.ZH, want)
+	}
 	r = JudgeClock(Reach(context.Background(), []Endpoint{endpoint(t, "https", "activation.test", hourOff)}, n), DefaultClockTolerance)
 	if r.Status != checks.Fail || !strings.Contains(r.Detail.EN, "behind") || !strings.Contains(r.Detail.EN, "0xC004F06C") {
 		t.Errorf("server an hour ahead = %s %q; want fail, local clock behind", r.Status, r.Detail.EN)
@@ -324,8 +327,19 @@ func TestDNS(t *testing.T) {
 		t.Errorf("observed %q; want %q", r.Observed, want)
 	}
 	n.Settings = func() NetSettings { return NetSettings{Proxy: "HTTPS_PROXY=http://proxy.test:3128"} }
-	if r := CheckDNS(context.Background(), eps, n); r.Status != checks.Warn || !strings.Contains(r.Detail.EN, "proxy.test:3128") {
-		t.Errorf("behind a proxy, a local DNS failure = %s %q; want warn naming the proxy", r.Status, r.Detail.EN)
+	n.Proxy = func(*url.URL) (*url.URL, error) { return url.Parse("http://proxy.test:3128") }
+	// KMS (tcp://) never goes through a proxy: its name must resolve here.
+	if r := CheckDNS(context.Background(), eps, n); r.Status != checks.Fail || !strings.Contains(r.Detail.EN, "proxy.test:3128") || strings.Contains(r.Detail.EN, "the proxy resolves names") {
+		t.Errorf("behind a proxy, a KMS host that does not resolve = %s %q; want fail", r.Status, r.Detail.EN)
+	}
+	proxiedEps := []Endpoint{endpoint(t, "https", "missing.test", "127.0.0.1:7892")}
+	if r := CheckDNS(context.Background(), proxiedEps, n); r.Status != checks.Warn || !strings.Contains(r.Detail.EN, "proxy.test:3128") {
+		t.Errorf("behind a proxy, an https name that does not resolve here = %s %q; want warn naming the proxy", r.Status, r.Detail.EN)
+	}
+	direct := n
+	direct.Proxy = func(*url.URL) (*url.URL, error) { return nil, nil }
+	if r := CheckDNS(context.Background(), proxiedEps, direct); r.Status != checks.Fail {
+		t.Errorf("an https name the proxy bypasses = %s; want fail", r.Status)
 	}
 	if r := CheckDNS(context.Background(), eps[:1], n); r.Status != checks.Pass {
 		t.Errorf("dns for a resolving name = %s", r.Status)

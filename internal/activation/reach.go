@@ -18,6 +18,7 @@ import (
 	"actwiz/checks"
 	"actwiz/internal/i18n"
 	"actwiz/internal/machinetext"
+	"actwiz/internal/platform/netproxy"
 )
 
 // Problem is what went wrong reaching one endpoint, as a person names it.
@@ -36,7 +37,11 @@ const (
 	BadCert      Problem = "certificate invalid"
 	TLSFailed    Problem = "TLS handshake failed"
 	ProxyRefused Problem = "proxy refused"
-	Other        Problem = "failed"
+	// ProxyWindowsAuth: 407 asking for NTLM or Negotiate, a Windows
+	// sign-in the proxy wants from the connecting account.
+	ProxyWindowsAuth Problem = "proxy wants a Windows sign-in"
+	ProxyAuth        Problem = "proxy wants a password"
+	Other            Problem = "failed"
 )
 
 // Outcome is the result of reaching one endpoint.
@@ -46,8 +51,10 @@ type Outcome struct {
 	// Stage is where it went wrong: "dns", "connect", "proxy", "tls".
 	Stage string
 	Err   error
-	// Via is the proxy used, "" for a direct connection.
-	Via string
+	// Via is the proxy used, "" for a direct connection; ViaWhy says why
+	// that proxy (or none).
+	Via    string
+	ViaWhy i18n.Text
 	// Date is the server's Date header (zero when none arrived), with the
 	// local time halfway through the request for comparing clocks.
 	Date, LocalAt time.Time
@@ -75,8 +82,19 @@ func Reach(ctx context.Context, eps []Endpoint, n Network) []Outcome {
 func reachOne(ctx context.Context, e Endpoint, n Network) Outcome {
 	o := Outcome{Endpoint: e}
 	var proxy *url.URL
-	if e.Scheme == "https" && n.Proxy != nil {
-		proxy, _ = n.Proxy(&url.URL{Scheme: "https", Host: e.Addr()})
+	// KMS (tcp://) never goes through a proxy; https may.
+	if e.Scheme == "https" {
+		// WPAD and PAC evaluation can take long: it counts against the
+		// endpoint's deadline like the connection.
+		decided := make(chan netproxy.Decision, 1)
+		go func() { decided <- n.decide(&url.URL{Scheme: "https", Host: e.Addr()}) }()
+		select {
+		case d := <-decided:
+			proxy, o.ViaWhy = d.Proxy, d.Why
+		case <-ctx.Done():
+			o.Stage, o.Err, o.Problem = "proxy", fmt.Errorf("finding the proxy: %w", ctx.Err()), TimedOut
+			return o
+		}
 	}
 	var conn net.Conn
 	var err error
@@ -85,9 +103,17 @@ func reachOne(ctx context.Context, e Endpoint, n Network) Outcome {
 		conn, err = dialViaProxy(ctx, n, proxy, e.Addr())
 		if err != nil {
 			o.Stage, o.Err = "proxy", err
-			o.Problem = classify(err)
-			if o.Problem == Other {
-				o.Problem = ProxyRefused
+			var auth *proxyAuthError
+			switch {
+			case errors.As(err, &auth) && auth.windowsSignIn():
+				o.Problem = ProxyWindowsAuth
+			case errors.As(err, &auth):
+				o.Problem = ProxyAuth
+			default:
+				o.Problem = classify(err)
+				if o.Problem == Other {
+					o.Problem = ProxyRefused
+				}
 			}
 			return o
 		}
@@ -167,12 +193,52 @@ func dialViaProxy(ctx context.Context, n Network, proxy *url.URL, addr string) (
 		conn.Close()
 		return nil, fmt.Errorf("the proxy %s did not answer: %w", proxy.Redacted(), err)
 	}
+	if resp.StatusCode == http.StatusProxyAuthRequired {
+		conn.Close()
+		return nil, &proxyAuthError{proxy: proxy.Redacted(), status: resp.Status, schemes: authSchemes(resp.Header.Values("Proxy-Authenticate")), sent: proxy.User != nil}
+	}
 	if resp.StatusCode != http.StatusOK {
 		conn.Close()
 		return nil, fmt.Errorf("the proxy %s refused the tunnel: %s", proxy.Redacted(), resp.Status)
 	}
 	conn.SetDeadline(time.Time{})
 	return conn, nil
+}
+
+// proxyAuthError is a 407: the proxy wants the client to sign in.
+type proxyAuthError struct {
+	proxy, status string
+	schemes       []string // from Proxy-Authenticate: "NTLM", "Negotiate", "Basic"
+	sent          bool     // credentials were sent (Basic, from the proxy URL)
+}
+
+func (e *proxyAuthError) Error() string {
+	return fmt.Sprintf("the proxy %s asks to sign in (%s; Proxy-Authenticate: %s)", e.proxy, e.status, strings.Join(e.schemes, ", "))
+}
+
+// windowsSignIn: the proxy offers only Windows sign-in (NTLM, Negotiate,
+// Kerberos), or Basic too after the Basic credentials were refused.
+func (e *proxyAuthError) windowsSignIn() bool {
+	windows, basic := false, false
+	for _, s := range e.schemes {
+		switch strings.ToLower(s) {
+		case "ntlm", "negotiate", "kerberos":
+			windows = true
+		case "basic":
+			basic = true
+		}
+	}
+	return windows && (!basic || e.sent)
+}
+
+func authSchemes(values []string) []string {
+	var out []string
+	for _, v := range values {
+		if f := strings.Fields(v); len(f) > 0 {
+			out = append(out, strings.TrimSuffix(f[0], ","))
+		}
+	}
+	return out
 }
 
 func classify(err error) Problem {
@@ -230,18 +296,20 @@ var (
 	msgReachVia    = i18n.T("（经代理 %s）", " (through the proxy %s)")
 
 	problemWords = map[Problem]i18n.Text{
-		NoName:       i18n.T("域名解析不了", "the name does not resolve"),
-		Refused:      i18n.T("连接被拒绝（服务器没有在这个端口上服务，或被防火墙拒绝）", "connection refused (nothing serves that port, or a firewall rejects it)"),
-		TimedOut:     i18n.T("超时没有回应（多半被防火墙拦截）", "timed out (usually a firewall dropping it)"),
-		Reset:        i18n.T("连接被重置（常见于防火墙或上网行为管理设备）", "connection reset (often a firewall or web filter)"),
-		Unreachable:  i18n.T("网络不通（没有到这个地址的路由）", "network unreachable (no route to it)"),
-		Untrusted:    i18n.T("证书不受信任（可能有设备在拦截 https，或缺少根证书）", "certificate not trusted (something may be intercepting https, or a root certificate is missing)"),
-		WrongName:    i18n.T("证书是签发给别的域名的（可能被劫持到了别的服务器）", "certificate issued for another name (the name may be redirected to another server)"),
-		Expired:      i18n.T("证书已过期或尚未生效（也可能是本机时间不对）", "certificate expired or not yet valid (or the local clock is wrong)"),
-		BadCert:      i18n.T("证书无效", "certificate invalid"),
-		TLSFailed:    i18n.T("加密连接（TLS）建立失败", "the TLS handshake failed"),
-		ProxyRefused: i18n.T("代理服务器不肯转发", "the proxy would not forward it"),
-		Other:        i18n.T("连接失败", "connection failed"),
+		NoName:           i18n.T("域名解析不了", "the name does not resolve"),
+		Refused:          i18n.T("连接被拒绝（服务器没有在这个端口上服务，或被防火墙拒绝）", "connection refused (nothing serves that port, or a firewall rejects it)"),
+		TimedOut:         i18n.T("超时没有回应（多半被防火墙拦截）", "timed out (usually a firewall dropping it)"),
+		Reset:            i18n.T("连接被重置（常见于防火墙或上网行为管理设备）", "connection reset (often a firewall or web filter)"),
+		Unreachable:      i18n.T("网络不通（没有到这个地址的路由）", "network unreachable (no route to it)"),
+		Untrusted:        i18n.T("证书不受信任（可能有设备在拦截 https，或缺少根证书）", "certificate not trusted (something may be intercepting https, or a root certificate is missing)"),
+		WrongName:        i18n.T("证书是签发给别的域名的（可能被劫持到了别的服务器）", "certificate issued for another name (the name may be redirected to another server)"),
+		Expired:          i18n.T("证书已过期或尚未生效（也可能是本机时间不对）", "certificate expired or not yet valid (or the local clock is wrong)"),
+		BadCert:          i18n.T("证书无效", "certificate invalid"),
+		TLSFailed:        i18n.T("加密连接（TLS）建立失败", "the TLS handshake failed"),
+		ProxyRefused:     i18n.T("代理服务器不肯转发", "the proxy would not forward it"),
+		ProxyWindowsAuth: i18n.T("代理服务器要求用 Windows 账户登录（NTLM/Negotiate）：激活客户端的服务以系统账户连网，通常无法通过这种代理，需要管理员为激活服务器设置例外", "the proxy wants a Windows sign-in (NTLM/Negotiate): the activation client's service connects as the system account and usually cannot pass such a proxy, so the administrator must exempt the activation servers"),
+		ProxyAuth:        i18n.T("代理服务器要求用户名和密码（或者给出的不对）", "the proxy wants a user name and password (or refused the ones given)"),
+		Other:            i18n.T("连接失败", "connection failed"),
 	}
 	hintReach = i18n.T(
 		"激活客户端连不上服务器时，往往只显示“服务器错误”。请：\n1. 把上面连不上的服务器地址和端口发给网络管理员，请他们在防火墙上放行。\n2. 证书不受信任、证书域名不对：请确认没有安全软件或上网行为管理设备拦截 https；内网环境请安装单位提供的根证书。\n3. 证书过期：先核对电脑的日期和时间。\n4. 使用代理上网时，用 netsh winhttp show proxy 查看系统代理，必要时用 netsh winhttp import proxy source=ie 与浏览器保持一致。",
@@ -256,13 +324,21 @@ func JudgeReach(outcomes []Outcome) checks.Result {
 		return r
 	}
 	var observed []string
-	var bad []i18n.Text
+	var bad, whys []i18n.Text
+	seenWhy := map[string]bool{}
 	anyTLS := false
 	for _, o := range outcomes {
-		name := machinetext.Escape(o.Endpoint.Raw)
+		name := o.Endpoint.label()
 		via := i18n.Text{}
 		if o.Via != "" {
 			via = msgReachVia.F(machinetext.Escape(o.Via))
+		}
+		if !o.ViaWhy.Empty() {
+			key := o.Via + "\x00" + o.ViaWhy.EN
+			if !seenWhy[key] {
+				seenWhy[key] = true
+				whys = append(whys, routeWords(o))
+			}
 		}
 		if o.Problem == OK {
 			anyTLS = anyTLS || o.Endpoint.Scheme == "https"
@@ -278,9 +354,31 @@ func JudgeReach(outcomes []Outcome) checks.Result {
 		if anyTLS {
 			tlsNote = msgReachTLS
 		}
-		r.Status, r.Detail = checks.Pass, msgReachOK.F(tlsNote)
+		r.Status, r.Detail = checks.Pass, i18n.Join(append([]i18n.Text{msgReachOK.F(tlsNote)}, whys...), "", " ")
 		return r
 	}
-	r.Status, r.Detail, r.Hint = checks.Fail, msgReachFailed.F(i18n.Join(bad, "；", "; ")), hintReach
+	r.Status, r.Hint = checks.Fail, hintReach
+	r.Detail = i18n.Join(append([]i18n.Text{msgReachFailed.F(i18n.Join(bad, "；", "; "))}, whys...), "", " ")
+	for _, o := range outcomes {
+		if o.Problem == ProxyWindowsAuth {
+			r.Hint = i18n.Join([]i18n.Text{hintProxyWindowsAuth, hintReach}, "\n", "\n")
+			break
+		}
+	}
 	return r
+}
+
+var (
+	msgRouteVia          = i18n.T("连接 %s 经过代理 %s：%s。", "%s went through the proxy %s: %s.")
+	msgRouteDirect       = i18n.T("%s：%s。", "%s: %s.")
+	hintProxyWindowsAuth = i18n.T("代理要求 Windows 登录时：请网络管理员在代理上为上面的激活服务器设置免认证例外，或用 netsh winhttp set proxy 代理 \"激活服务器;<local>\" 让它们不经代理。", "When the proxy wants a Windows sign-in: ask the network administrator to exempt the activation servers above from proxy authentication, or leave them out of the proxy with netsh winhttp set proxy PROXY \"activation-server;<local>\".")
+)
+
+// routeWords says which proxy an https endpoint went through and why.
+func routeWords(o Outcome) i18n.Text {
+	name := machinetext.Escape(o.Endpoint.Raw)
+	if o.Via == "" {
+		return msgRouteDirect.F(name, o.ViaWhy)
+	}
+	return msgRouteVia.F(name, machinetext.Escape(o.Via), o.ViaWhy)
 }

@@ -12,7 +12,9 @@ type ServiceState struct {
 	NotWindows bool
 	Installed  bool
 	Running    bool
-	Disabled   bool
+	// Starting: START_PENDING, not yet running (it may hang there).
+	Starting bool
+	Disabled bool
 	// OnDemand: the service starts when a program needs it (sppsvc does).
 	OnDemand bool
 	Err      error
@@ -34,6 +36,8 @@ var (
 	msgServiceOnDemand  = i18n.T("服务 %s 已安装，现在没有运行，需要时会自动启动。", "The service %s is installed; it is not running now and starts when needed.")
 	msgServiceMissing   = i18n.T("服务 %s 没有安装。没有它，无法激活。", "The service %s is not installed. Activation cannot work without it.")
 	msgServiceDisabled  = i18n.T("服务 %s 被禁用了。", "The service %s is disabled.")
+	msgServiceStarting  = i18n.T("服务 %s 正在启动，还没有运行起来。", "The service %s is starting and not yet running.")
+	hintServiceStarting = i18n.T("等一分钟再检查一次。一直停在“正在启动”时，重启电脑；仍然如此时重新安装激活客户端。", "Wait a minute and check again. If it stays at Starting, restart the PC; if it still does, reinstall the activation client.")
 	msgServiceStopped   = i18n.T("服务 %s 已安装，但没有运行。", "The service %s is installed but not running.")
 	msgServiceUnread    = i18n.T("读不到服务 %s 的状态：%s。", "The state of the service %s could not be read: %s.")
 	hintSPPMissing      = i18n.T("sppsvc 是 Windows 自带的软件保护服务。以管理员身份运行 sfc /scannow 修复系统文件；仍然没有时联系技术人员。", "sppsvc is Windows' own Software Protection service. Run sfc /scannow as administrator to repair system files; if it is still missing, call a technician.")
@@ -61,6 +65,8 @@ func JudgeService(st ServiceState) checks.Result {
 		}
 	case st.Disabled:
 		r.Status, r.Observed, r.Detail, r.Hint = checks.Fail, name+": disabled", msgServiceDisabled.F(name), hintServiceDisabled.F(name)
+	case st.Starting:
+		r.Status, r.Observed, r.Detail, r.Hint = checks.Warn, name+": start pending", msgServiceStarting.F(name), hintServiceStarting
 	case st.Running:
 		r.Status, r.Observed, r.Detail = checks.Pass, name+": running", msgServiceRunning.F(name)
 	case st.OnDemand:
@@ -69,4 +75,16 @@ func JudgeService(st ServiceState) checks.Result {
 		r.Status, r.Observed, r.Detail, r.Hint = checks.Warn, name+": stopped", msgServiceStopped.F(name), hintServiceStopped.F(name)
 	}
 	return r
+}
+
+// Service states as the service manager numbers them (SERVICE_RUNNING…).
+const (
+	serviceStartPending = 2
+	serviceRunning      = 4
+)
+
+// runState reads a service manager state: only SERVICE_RUNNING is running;
+// START_PENDING is a service still starting, which may never finish.
+func runState(state uint32) (running, starting bool) {
+	return state == serviceRunning, state == serviceStartPending
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 
 	"golang.org/x/sys/windows"
-	"golang.org/x/sys/windows/svc"
 	"golang.org/x/sys/windows/svc/mgr"
 )
 
@@ -51,7 +50,7 @@ func queryService(st ServiceState) ServiceState {
 		st.Err = err
 		return st
 	}
-	st.Running = status.State == svc.Running || status.State == svc.StartPending
+	st.Running, st.Starting = runState(uint32(status.State))
 	if cfg, err := s.Config(); err == nil {
 		st.Disabled = cfg.StartType == mgr.StartDisabled
 		// sppsvc is started by trigger or demand: being stopped is normal.

@@ -8,10 +8,6 @@ import (
 	"strings"
 )
 
-// systemProxy is the environment's proxy (HTTPS_PROXY, NO_PROXY): the
-// settings other programs here honour.
-func systemProxy(u *url.URL) (*url.URL, error) { return envProxy(u) }
-
 // readSettings reads the DNS servers from /etc/resolv.conf and the proxy
 // from the environment.
 func readSettings() NetSettings {

@@ -16,23 +16,6 @@ const (
 	winHTTPKey    = `SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections`
 )
 
-// systemProxy is the environment's proxy if set, else the user's Internet
-// Options proxy (what the browser and WinINet programs use), else the
-// machine's WinHTTP proxy (what services use). Automatic configuration
-// scripts (PAC) are not evaluated: readSettings reports them instead.
-func systemProxy(u *url.URL) (*url.URL, error) {
-	if p, err := envProxy(u); p != nil || err != nil {
-		return p, err
-	}
-	if server, bypass, ok := ieProxy(); ok && !Bypassed(u.Hostname(), bypass) {
-		return ParseProxyServer(server), nil
-	}
-	if server, bypass, ok := winHTTPProxy(); ok && !Bypassed(u.Hostname(), bypass) {
-		return ParseProxyServer(server), nil
-	}
-	return nil, nil
-}
-
 func ieProxy() (server, bypass string, ok bool) {
 	k, err := registry.OpenKey(registry.CURRENT_USER, ieSettingsKey, registry.QUERY_VALUE)
 	if err != nil {

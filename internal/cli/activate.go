@@ -77,6 +77,7 @@ func (c *activateCmd) Run(ctx context.Context, app *App, args []string) (int, er
 	pre := activation.Preflight{
 		Profile: profile.Name, Endpoints: act.EndpointsFor(profile.Name),
 		Network: activation.NativeNetwork(act.Timeout), Tolerance: act.ClockTolerance,
+		Machine: activation.NativeMachine(),
 	}
 	results = append(results, pre.Run(ctx, func(checks.Result) {})...)
 	if err := ctx.Err(); err != nil {
@@ -85,12 +86,13 @@ func (c *activateCmd) Run(ctx context.Context, app *App, args []string) (int, er
 
 	var attempt checks.Result
 	switch {
+	case driver == nil:
+		// --yes would change nothing: say why no attempt is made.
+		attempt = activation.SkipAttempt(activation.DriverNone)
 	case !c.yes:
 		attempt = activation.SkipAttempt(activation.NeedsYes)
 	case activation.GateRefuses(gate):
 		attempt = activation.SkipAttempt(activation.GateRefused)
-	case driver == nil:
-		attempt = activation.SkipAttempt(activation.DriverNone)
 	case needsSerial && !serialOK:
 		attempt = activation.SkipAttempt(activation.NoSerial)
 	default:

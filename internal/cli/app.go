@@ -123,9 +123,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 	}
 	code, err := cmd.Run(ctx, app, fs.Args())
 	if err != nil {
-		return reportError(env, app.Lang, err)
+		code = reportError(env, app.Lang, err)
 	}
-	return code
+	return signalStatus(ctx, code)
 }
 
 func splitCommand(args []string) (string, []string) {
@@ -219,7 +219,7 @@ func reportError(env Env, lang i18n.Lang, err error) int {
 	case errors.As(err, &ierr):
 		msg = ierr.text.In(lang)
 	case errors.Is(err, context.Canceled):
-		msg, code = msgCancelled.In(lang), 130
+		msg, code = msgCancelled.In(lang), exitInterrupted
 	}
 	// Messages name paths, values and OS errors that came from the machine
 	// or the command line; every one is printed here, so it is escaped here.

@@ -153,7 +153,7 @@ func writeFailed(app *App, err error) (int, error) {
 	if errors.As(err, &we) {
 		fmt.Fprintln(app.Stderr, steps.EscapePath(we.Text().In(app.Lang)))
 		if errors.Is(err, context.Canceled) {
-			return 130, nil
+			return exitInterrupted, nil
 		}
 		return ExitUsage, nil
 	}

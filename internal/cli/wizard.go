@@ -43,9 +43,20 @@ func wizardSteps(app *App, reader probe.Reader) []steps.Step {
 	return []steps.Step{
 		&steps.Hardware{Reader: reader, Timeout: app.Config.Probe.Timeout, Rules: app.Rules, Now: app.Now},
 		steps.NewSerial(app.Config),
-		steps.NewActivation(app.Config),
+		activationStep(app),
 		logsStep(app),
 	}
+}
+
+// activationStep offers the elevated restart, with the same configuration,
+// when the attempt needs administrator rights (only Windows has UAC).
+func activationStep(app *App) *steps.Activation {
+	a := steps.NewActivation(app.Config)
+	a.ConfigFile = app.ConfigFile
+	if runtime.GOOS == "windows" {
+		a.Restart = elevation.Restart
+	}
+	return a
 }
 
 func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, error) {

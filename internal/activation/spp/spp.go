@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"actwiz/internal/platform/wmiole"
 )
@@ -27,6 +28,47 @@ type Product struct {
 	LicenseStatus        *int
 	LicenseStatusReason  *uint32
 	GracePeriodRemaining *int // minutes
+	// ApplicationID and LicenseIsAddon are what slmgr filters on: an
+	// add-on (an ESU licence) has a key of its own but is not Windows.
+	ApplicationID  string
+	LicenseIsAddon *bool
+	// keyUnreadable: PartialProductKey could not be read at all.
+	keyUnreadable bool
+}
+
+// Pick is the Windows product slmgr works on: ApplicationID Windows, a key
+// installed, not an add-on. Rows whose ApplicationID or LicenseIsAddon
+// were not read are taken as Windows and as no add-on (Wine reads
+// neither), after the rows known to fit.
+func Pick(rows []Product) (Product, error) {
+	var fallback *Product
+	unreadable := false
+	for i := range rows {
+		p := rows[i]
+		unreadable = unreadable || p.keyUnreadable
+		if p.PartialProductKey == "" {
+			continue
+		}
+		if p.ApplicationID != "" && !strings.EqualFold(p.ApplicationID, WindowsApplicationID) {
+			continue
+		}
+		if p.LicenseIsAddon != nil && *p.LicenseIsAddon {
+			continue
+		}
+		if p.ApplicationID != "" && p.LicenseIsAddon != nil {
+			return p, nil
+		}
+		if fallback == nil {
+			fallback = &rows[i]
+		}
+	}
+	switch {
+	case fallback != nil:
+		return *fallback, nil
+	case unreadable:
+		return Product{}, ErrNoKeyProperty
+	}
+	return Product{}, ErrNoProduct
 }
 
 // Client is Windows Software Protection.

@@ -20,3 +20,6 @@ func (unavailable) Product(context.Context) (Product, error)        { return Pro
 func (unavailable) InstallProductKey(context.Context, string) error { return ErrNotWindows }
 func (unavailable) Activate(context.Context, string) error          { return ErrNotWindows }
 func (unavailable) RefreshLicenseStatus(context.Context) error      { return ErrNotWindows }
+
+// KMSHost is SoftwareLicensingService's KMS host; off Windows, none.
+func KMSHost(context.Context) (string, uint32, error) { return "", 0, ErrNotWindows }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/go-ole/go-ole"
@@ -26,11 +25,11 @@ func Native() Client { return native{} }
 // the licensing service serialises anyway.
 var mu sync.Mutex
 
-// productQuery is slmgr's: only the product with a key installed. Wine's
-// WQL refuses it (WBEM_E_INVALID_QUERY), so there every product is read
-// and the Windows one with a key picked here.
+// productQuery is slmgr's: Windows, a key installed, not an add-on. Wine's
+// WQL refuses it (WBEM_E_INVALID_QUERY), so there every product is read;
+// Pick applies the same rules to the rows either way.
 const (
-	productQuery      = "SELECT * FROM SoftwareLicensingProduct WHERE ApplicationID='" + WindowsApplicationID + "' AND PartialProductKey IS NOT NULL"
+	productQuery      = "SELECT * FROM SoftwareLicensingProduct WHERE ApplicationID='" + WindowsApplicationID + "' AND PartialProductKey IS NOT NULL AND LicenseIsAddon = FALSE"
 	productsQuery     = "SELECT * FROM SoftwareLicensingProduct"
 	wbemEInvalidQuery = 0x80041017
 )
@@ -38,38 +37,23 @@ const (
 func (native) Product(ctx context.Context) (Product, error) {
 	var p Product
 	err := run(ctx, "reading SoftwareLicensingProduct", func(svc *ole.IDispatch) error {
-		found, unreadable := false, false
-		pick := func(item *ole.IDispatch) error {
-			if found {
-				return nil
-			}
-			v, err := wmiole.Property(item, "PartialProductKey")
-			if err != nil {
-				unreadable = true
-			}
-			key, _ := v.(string)
-			if key == "" {
-				return nil
-			}
-			if app, ok := str(item, "ApplicationID"); ok && !strings.EqualFold(app, WindowsApplicationID) {
-				return nil
-			}
-			found = true
-			p = readProduct(item)
+		var rows []Product
+		read := func(item *ole.IDispatch) error {
+			rows = append(rows, readProduct(item))
 			return nil
 		}
-		err := each(svc, productQuery, pick)
+		err := each(svc, productQuery, read)
 		var se *Error
 		if errors.As(err, &se) && se.Code == wbemEInvalidQuery {
-			err = each(svc, productsQuery, pick)
+			rows = nil
+			err = each(svc, productsQuery, read)
 		}
-		switch {
-		case err == nil && !found && unreadable:
-			return ErrNoKeyProperty
-		case err == nil && !found:
-			return ErrNoProduct
+		if err != nil {
+			return err
 		}
-		return err
+		var pickErr error
+		p, pickErr = Pick(rows)
+		return pickErr
 	})
 	return p, err
 }
@@ -205,6 +189,15 @@ func each(svc *ole.IDispatch, query string, f func(item *ole.IDispatch) error) e
 
 func readProduct(item *ole.IDispatch) Product {
 	var p Product
+	if _, err := wmiole.Property(item, "PartialProductKey"); err != nil {
+		p.keyUnreadable = true
+	}
+	p.ApplicationID, _ = str(item, "ApplicationID")
+	if v, ok := prop(item, "LicenseIsAddon"); ok {
+		if b, isBool := v.(bool); isBool {
+			p.LicenseIsAddon = &b
+		}
+	}
 	p.ID, _ = str(item, "ID")
 	p.Name, _ = str(item, "Name")
 	p.Description, _ = str(item, "Description")
@@ -243,4 +236,20 @@ func num(item *ole.IDispatch, name string) (uint32, bool) {
 		return 0, false
 	}
 	return toUint32(v)
+}
+
+// KMSHost reads the KMS host set with slmgr /skms from
+// SoftwareLicensingService (KeyManagementServiceMachine/Port), for when
+// the registry does not show it.
+func KMSHost(ctx context.Context) (name string, port uint32, err error) {
+	err = run(ctx, "reading SoftwareLicensingService", func(svc *ole.IDispatch) error {
+		return each(svc, "SELECT * FROM SoftwareLicensingService", func(item *ole.IDispatch) error {
+			if name == "" {
+				name, _ = str(item, "KeyManagementServiceMachine")
+				port, _ = num(item, "KeyManagementServicePort")
+			}
+			return nil
+		})
+	})
+	return name, port, err
 }

@@ -145,7 +145,7 @@ func Write(ctx context.Context, opts Options) (out *Outcome, err error) {
 	if err != nil {
 		return fail(err)
 	}
-	defer os.RemoveAll(stage)
+	defer removeStage(stage)
 
 	var sink io.Writer = f
 	if opts.wrapOutput != nil {
@@ -167,8 +167,17 @@ func Write(ctx context.Context, opts Options) (out *Outcome, err error) {
 	}
 	batches := make(chan batch)
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	gathered := make(chan struct{})
+	// Before the stage is removed (deferred above, so run after this) and
+	// before Write returns to a caller about to exit: every collector has
+	// been stopped, its tree ended, and nothing writes to the stage any
+	// more. An interrupted packer may return while they still run.
+	defer func() {
+		cancel()
+		<-gathered
+	}()
 	go func() {
+		defer close(gathered)
 		defer close(batches)
 		g := &gatherer{goos: opts.GOOS, stage: stage, getenv: opts.Getenv, elevated: opts.Elevated}
 		own := batch{}

@@ -28,6 +28,7 @@ import (
 	"actwiz/internal/display"
 	"actwiz/internal/files"
 	"actwiz/internal/i18n"
+	"actwiz/internal/platform/netproxy"
 )
 
 // Options say where and how to upload.
@@ -315,6 +316,10 @@ func (p *progressReader) stop() {
 
 func defaultClient() *http.Client {
 	t := http.DefaultTransport.(*http.Transport).Clone()
+	// The proxy actwiz itself would use, as the activation checks resolve
+	// theirs: the environment, then Internet Options (PAC, WPAD), then
+	// WinHTTP on Windows.
+	t.Proxy = netproxy.Native(netproxy.User).ProxyFunc()
 	// TLS settings stay the defaults: certificates are always verified.
 	t.ExpectContinueTimeout = 5 * time.Second
 	return &http.Client{Transport: t}

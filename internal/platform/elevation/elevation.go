@@ -45,6 +45,9 @@ type Options struct {
 	Case string
 	// Lang is the display language (--lang).
 	Lang i18n.Lang
+	// Config is the configuration file in use (--config), empty when none:
+	// the elevated actwiz must judge with the same settings.
+	Config string
 	// Args are further arguments (a command name, flags), placed first.
 	Args []string
 }
@@ -57,6 +60,9 @@ func Arguments(o Options) []string {
 	}
 	if o.Lang != "" {
 		args = append(args, "--lang", string(o.Lang))
+	}
+	if o.Config != "" {
+		args = append(args, "--config", o.Config)
 	}
 	return args
 }

@@ -18,6 +18,7 @@ func TestArguments(t *testing.T) {
 		{Options{Lang: i18n.EN, Args: []string{"check"}}, []string{"check", "--lang", "en"}},
 		{Options{Case: "案例 7 \"x\""}, []string{"--case", "案例 7 \"x\""}},
 		{Options{}, []string{}},
+		{Options{Lang: i18n.ZH, Config: `C:\Users\李\actwiz.yaml`, Args: []string{"wizard"}}, []string{"wizard", "--lang", "zh", "--config", `C:\Users\李\actwiz.yaml`}},
 	}
 	for _, c := range cases {
 		if got := Arguments(c.in); !slices.Equal(got, c.want) {

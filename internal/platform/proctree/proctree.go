@@ -28,7 +28,8 @@ type Options struct {
 	// running after it finished on its own (the job object is closed
 	// with JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE). Leave it off when they
 	// must survive, say an activation client's tray icon: then only Kill
-	// ends the tree. On Unix leftovers keep running either way; only Kill
-	// ends the process group.
+	// ends the tree. Linux ends them at Release the same way; on other
+	// Unix systems leftovers keep running either way and only Kill ends
+	// the process group.
 	KillLeftovers bool
 }

@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"sync"
 	"syscall"
+	"time"
 	"unsafe"
 
 	"golang.org/x/sys/windows"
@@ -71,13 +72,17 @@ func (t *Tree) Started() error {
 }
 
 // Kill terminates the job with every process in it, or, when the command
-// is in no job, the command itself.
+// is in no job, the command itself. A process created by one in the job
+// is in the job too (nobody here allows breaking away), however deep, and
+// also once its parent has ended.
 func (t *Tree) Kill() error {
 	t.mu.Lock()
 	job := t.job
 	t.mu.Unlock()
 	if job != 0 {
-		return windows.TerminateJobObject(job, 1)
+		err := windows.TerminateJobObject(job, 1)
+		waitEmpty(job, killWait)
+		return err
 	}
 	if t.cmd.Process != nil {
 		return t.cmd.Process.Kill()
@@ -96,5 +101,31 @@ func (t *Tree) Release() {
 	if t.job != 0 {
 		windows.CloseHandle(t.job)
 		t.job = 0
+	}
+}
+
+// killWait bounds how long Kill waits for the job's processes to be gone.
+const killWait = 2 * time.Second
+
+// jobAccounting is JOBOBJECT_BASIC_ACCOUNTING_INFORMATION.
+type jobAccounting struct {
+	totalUserTime, totalKernelTime, periodUserTime, periodKernelTime int64
+	totalPageFaults, totalProcesses, activeProcesses, terminated     uint32
+}
+
+// waitEmpty waits until no process of the job runs. TerminateJobObject
+// only starts the ending: until a process is gone it keeps its working
+// directory open (a collector's is in actwiz's temporary folder, which
+// cannot be removed before) and its files.
+func waitEmpty(job windows.Handle, limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for {
+		var info jobAccounting
+		err := windows.QueryInformationJobObject(job, windows.JobObjectBasicAccountingInformation,
+			uintptr(unsafe.Pointer(&info)), uint32(unsafe.Sizeof(info)), nil)
+		if err != nil || info.activeProcesses == 0 || time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

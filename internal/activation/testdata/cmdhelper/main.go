@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"time"
 
@@ -53,6 +54,13 @@ func main() {
 		}
 		os.WriteFile(os.Args[2], []byte(fmt.Sprint(child.Process.Pid)), 0o644)
 		time.Sleep(time.Hour)
+	case "say":
+		// say CODE LINE…: print the lines, exit with CODE.
+		for _, l := range os.Args[3:] {
+			fmt.Println(l)
+		}
+		code, _ := strconv.Atoi(os.Args[2])
+		os.Exit(code)
 	case "sleep":
 		time.Sleep(time.Hour)
 	}
