@@ -329,7 +329,87 @@ func need(t *testing.T, tools ...string) {
 			if os.Getenv(winetest.RequireEnv) == "1" {
 				t.Fatalf("%s not found; %s=1 requires the release test to run", tool, winetest.RequireEnv)
 			}
-			t.Skipf("%s not found (Debian: apt-get install openssl osslsigncode zip)", tool)
+			t.Skipf("%s not found (Debian: apt-get install openssl osslsigncode zip softhsm2 opensc libengine-pkcs11-openssl gcc-mingw-w64-x86-64)", tool)
 		}
 	}
+}
+
+// TestSignWithPKCS11Token signs with a key that never leaves a PKCS#11
+// token, as publicly trusted code-signing keys must live since 2023: a
+// SoftHSM2 token holds the key (and the certificate, named by a pkcs11:
+// URI in one case, given as a PEM file in the other), release/sign.sh
+// signs a small Windows executable through osslsigncode and libp11, and
+// the signature and its time stamp verify.
+func TestSignWithPKCS11Token(t *testing.T) {
+	need(t, "openssl", "osslsigncode", "softhsm2-util", "pkcs11-tool", "x86_64-w64-mingw32-gcc")
+	module := "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"
+	if _, err := os.Stat(module); err != nil {
+		need(t, module) // skips, or fails under ACTWIZ_REQUIRE_WINE=1
+	}
+	dir := t.TempDir()
+	makePKI(t, dir)
+	run := func(env []string, name string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command(name, args...)
+		cmd.Dir = dir
+		cmd.Env = append(withoutSigning(os.Environ()), env...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "tokens"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "softhsm2.conf"), []byte("directories.tokendir = "+filepath.Join(dir, "tokens")+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	hsm := []string{"SOFTHSM2_CONF=" + filepath.Join(dir, "softhsm2.conf")}
+	run(hsm, "softhsm2-util", "--init-token", "--free", "--label", "actwiz", "--pin", "4321", "--so-pin", "87654321")
+	run(nil, "openssl", "pkcs8", "-topk8", "-nocrypt", "-in", "cs.key", "-outform", "DER", "-out", "cs.key.der")
+	run(nil, "openssl", "x509", "-in", "cs.pem", "-outform", "DER", "-out", "cs.der")
+	for _, obj := range [][2]string{{"cs.key.der", "privkey"}, {"cs.der", "cert"}} {
+		run(hsm, "pkcs11-tool", "--module", module, "--login", "--pin", "4321", "--token-label", "actwiz",
+			"--write-object", obj[0], "--type", obj[1], "--label", "codesign", "--id", "01")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "main.c"), []byte("int main(void) { return 0; }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(nil, "x86_64-w64-mingw32-gcc", "-o", "plain.exe", "main.c")
+
+	for _, cert := range []string{"pkcs11:token=actwiz;object=codesign;type=cert", filepath.Join(dir, "cs.pem")} {
+		exe := filepath.Join(dir, "signed.exe")
+		plain, err := os.ReadFile(filepath.Join(dir, "plain.exe"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(exe, plain, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		out := run(append(hsm,
+			"ACTWIZ_SIGN_PKCS11_MODULE="+module,
+			"ACTWIZ_SIGN_PKCS11_KEY=pkcs11:token=actwiz;object=codesign;type=private",
+			"ACTWIZ_SIGN_PKCS11_CERT="+cert,
+			"ACTWIZ_SIGN_PASSWORD=4321",
+			"ACTWIZ_SIGN_TEST_TSA_CERTS="+filepath.Join(dir, "tsa-chain.pem"),
+			"ACTWIZ_SIGN_TEST_TSA_KEY="+filepath.Join(dir, "tsa.key"),
+			"ACTWIZ_SIGN_VERIFY_CAFILE="+filepath.Join(dir, "ca.pem"),
+			"ACTWIZ_SIGN_VERIFY_TSA_CAFILE="+filepath.Join(dir, "ca.pem"),
+		), filepath.Join(must(filepath.Abs("..")), "sign.sh"), "pkcs11", exe)
+		if !strings.Contains(out, "signed, time-stamped and verified") {
+			t.Errorf("certificate %s: sign.sh said\n%s", cert, out)
+		}
+		verify := run(nil, "osslsigncode", "verify", "-in", exe, "-CAfile", "ca.pem", "-TSA-CAfile", "ca.pem")
+		if !strings.Contains(verify, "Subject: /CN=actwiz test cs") || !strings.Contains(verify, "Timestamp Server Signature verification: ok") {
+			t.Errorf("certificate %s: the file is not signed by the token's key with a time stamp:\n%s", cert, verify)
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
