@@ -18,7 +18,7 @@ func TestSerialSettings(t *testing.T) {
 		{"bad profile", "serial:\n  profile: office\n", false, "cmge or windows"},
 		{"spp with cmge", "serial:\n  last_sources: [{spp: true}]\n", false, "serial.profile windows"},
 		{"pattern without group", "serial:\n  last_sources: [{file: a.log, pattern: 'SN=\\w+'}]\n", false, "first group"},
-		{"unknown member", "serial:\n  last_sources: [{registy: 'HKLM\\A\\B'}]\n", false, "registy"},
+		{"unknown member", "serial:\n  last_sources: [{registy: 'HKLM\\A\\B'}]\n", false, "registy"}, //nolint:misspell // the misspelt key is the test
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -49,7 +49,6 @@ var (
 	msgInboxFinding  = i18n.T("日志：%s", "Logs: %s")
 	msgInboxFailed   = i18n.T("无法打开：%s", "Cannot open: %s")
 	msgInboxNoItems  = i18n.T("%s 里没有日志包（*.zip）。", "%s holds no log package (*.zip).")
-	msgInboxPkgStep  = i18n.T("日志包", "Package")
 	msgInboxNoneWord = i18n.T("无", "none")
 )
 

@@ -142,8 +142,9 @@ func (c Command) Attempt(ctx context.Context, serial string) checks.Result {
 	}
 	// Without a job object the timeout still kills the program itself.
 	_ = tree.Started()
-	waited := make(chan error, 1)
-	go func() { waited <- cmd.Wait() }()
+	// Wait's error is not needed: the exit code read below is what counts.
+	waited := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(waited) }()
 	timedOut := false
 	select {
 	case <-waited:

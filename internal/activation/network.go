@@ -58,6 +58,8 @@ func NativeNetwork(timeout time.Duration) Network {
 }
 
 // envProxy is the proxy from HTTPS_PROXY/NO_PROXY (and lower case).
+//
+//nolint:unused // used by the Windows settings reader only
 func envProxy(u *url.URL) (*url.URL, error) {
 	return http.ProxyFromEnvironment(&http.Request{URL: u})
 }

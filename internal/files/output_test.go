@@ -4,7 +4,6 @@ package files
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -13,10 +12,6 @@ import (
 	"testing"
 	"time"
 )
-
-func writeString(s string) func(io.Writer) error {
-	return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
-}
 
 // TestOutputTargets (Unix: FIFOs, device nodes, owners; Windows has
 // TestDeviceNames) writes to every kind of thing -o may name, on the real

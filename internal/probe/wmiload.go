@@ -103,6 +103,8 @@ func nothingRead(dst any) bool {
 }
 
 // rowCount is the number of rows in dst (a *[]T).
+//
+//nolint:unused // used by the Windows probe only
 func rowCount(dst any) int { return reflect.ValueOf(dst).Elem().Len() }
 
 // newRowsLike returns a new, empty *[]T for dst's *[]T, for a background

@@ -40,11 +40,14 @@ func ParseRegistryPath(s string) (RegistryPath, error) {
 }
 
 // notOnThisOS is the answer of Windows-only sources elsewhere.
+//
+//nolint:unused // used off Windows only (registry_other.go)
 type notOnThisOS struct{ text i18n.Text }
 
-func (e notOnThisOS) Error() string   { return e.text.EN }
-func (e notOnThisOS) Text() i18n.Text { return e.text }
+func (e notOnThisOS) Error() string   { return e.text.EN } //nolint:unused // off Windows only
+func (e notOnThisOS) Text() i18n.Text { return e.text }    //nolint:unused // off Windows only
 
+//nolint:unused // used off Windows only (registry_other.go)
 var (
 	msgRegistryOnlyWindows = i18n.T("注册表只在 Windows 上才有", "the registry only exists on Windows")
 	msgSPPOnlyWindows      = i18n.T("Windows 软件保护服务只在 Windows 上才有", "Windows Software Protection only exists on Windows")

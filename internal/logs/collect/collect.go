@@ -145,7 +145,7 @@ func Write(ctx context.Context, opts Options) (out *Outcome, err error) {
 	if err != nil {
 		return fail(err)
 	}
-	defer removeStage(stage)
+	defer func() { _ = removeStage(stage) }() // best effort: the package is already written or failed
 
 	var sink io.Writer = f
 	if opts.wrapOutput != nil {

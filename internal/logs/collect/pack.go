@@ -137,7 +137,7 @@ func (p *packer) compress(jobs <-chan *op) {
 		} else {
 			fw.Reset(o.out)
 		}
-		fw.Write(o.raw) // writes to a bytes.Buffer cannot fail
+		_, _ = fw.Write(o.raw) // writes to a bytes.Buffer cannot fail
 		fw.Flush()
 		close(o.done)
 	}
@@ -358,6 +358,9 @@ func (p *packer) write(ctx context.Context, ordered <-chan *op) error {
 			hdr.CRC32 = o.crc
 			hdr.CompressedSize64 = uint64(compressed)
 			hdr.UncompressedSize64 = uint64(o.size)
+			// archive/zip's writer still writes the 32-bit sizes into the
+			// central directory of an entry that is not zip64.
+			//nolint:staticcheck // SA1019: see above
 			if o.size >= math.MaxUint32 || compressed >= math.MaxUint32 {
 				hdr.CompressedSize, hdr.UncompressedSize = math.MaxUint32, math.MaxUint32
 				hdr.ReaderVersion = 45
@@ -385,6 +388,7 @@ func setDOSTime(h *zip.FileHeader, t time.Time) {
 	if t.Year() < 1980 {
 		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.Local)
 	}
-	h.ModifiedDate = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
-	h.ModifiedTime = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	//nolint:staticcheck // SA1019: the DOS fields alone, without the extended-time extra field that Modified adds
+	h.ModifiedDate, h.ModifiedTime = uint16(t.Day()+int(t.Month())<<5+(t.Year()-1980)<<9),
+		uint16(t.Second()/2+t.Minute()<<5+t.Hour()<<11)
 }

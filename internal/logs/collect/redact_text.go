@@ -188,7 +188,7 @@ func (r *Redactor) lines(src io.Reader, dst io.Writer, mixed bool, text *EntryTe
 				text.CutAt = offset
 				return bw.Flush()
 			}
-			out := line
+			var out []byte
 			if mixed {
 				var gbk bool
 				out, gbk = r.mixedLine(line)

@@ -99,7 +99,7 @@ func Decode(input string) ([]Entry, int, error) {
 		return nil, 0, fmt.Errorf("%w: the check digits do not match; a digit was misheard or two were swapped", ErrMistyped)
 	}
 	var version int
-	fmt.Sscanf(body[:2], "%d", &version)
+	_, _ = fmt.Sscanf(body[:2], "%d", &version) // digits: the check digits matched
 	ids, ok := Catalogues[version]
 	if !ok {
 		return nil, version, fmt.Errorf("%w %d: this code comes from a newer actwiz; decode it with the latest version", ErrVersion, version)

@@ -108,7 +108,7 @@ func Start(t *testing.T, hosts map[string]string) *Squid {
 		t.Fatalf("squidtest: %v", err)
 	}
 	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
+	go func() { _ = cmd.Wait(); close(exited) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
