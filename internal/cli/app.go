@@ -87,69 +87,20 @@ type globalFlags struct {
 
 func (g *globalFlags) add(fs *pflag.FlagSet) {
 	fs.StringVar(&g.configFile, "config", "", "config file")
+	metavar(fs, "config", "FILE")
 	fs.StringVar(&g.lang, "lang", "", "zh or en")
+	metavar(fs, "lang", "zh|en")
 	fs.StringVar(&g.theme, "theme", "", "auto, unicode or plain")
+	metavar(fs, "theme", "auto|unicode|plain")
 	fs.BoolVarP(&g.help, "help", "h", false, "show help")
 }
 
 // Run executes the command line args (without the program name) and returns
-// the exit status.
+// the exit status. The command tree is cobra's (root.go); Run picks the
+// command itself first, so a global flag's value is never taken for a
+// command name and no command means the wizard.
 func Run(ctx context.Context, args []string, env Env) int {
-	name, rest := splitCommand(args)
-	cmd, ok := lookup(name)
-	if !ok {
-		lang := preliminaryLang(args, env)
-		fmt.Fprintln(env.Stderr, msgUnknownCommand.F(maskIfSerial(name)).In(lang))
-		return ExitUsage
-	}
-	var g globalFlags
-	fs := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.SortFlags = false
-	g.add(fs)
-	cmd.Flags(fs)
-	if err := fs.Parse(rest); err != nil {
-		lang := preliminaryLang(args, env)
-		fmt.Fprintln(env.Stderr, msgBadFlag.F(err.Error(), cmd.Name()).In(lang))
-		return ExitUsage
-	}
-	app, err := newApp(ctx, g, fs, env)
-	if err != nil {
-		return reportError(env, preliminaryLang(args, env), err)
-	}
-	if g.help {
-		writeCommandHelp(app, cmd)
-		return ExitOK
-	}
-	code, err := cmd.Run(ctx, app, fs.Args())
-	if err != nil {
-		return reportError(env, app.Lang, err)
-	}
-	return code
-}
-
-func splitCommand(args []string) (string, []string) {
-	for i, a := range args {
-		if a == "--" {
-			break
-		}
-		if len(a) > 0 && a[0] != '-' {
-			// A flag's value ("--lang zh") is not a command name.
-			if i > 0 && takesValue(args[i-1]) {
-				continue
-			}
-			return a, append(append([]string{}, args[:i]...), args[i+1:]...)
-		}
-	}
-	return "", args
-}
-
-func takesValue(flag string) bool {
-	switch flag {
-	case "--config", "--lang", "--theme", "--snapshot", "--format", "-o", "--output", "--save", "--case", "--serial":
-		return true
-	}
-	return false
+	return runCobra(ctx, args, env)
 }
 
 func newApp(ctx context.Context, g globalFlags, fs *pflag.FlagSet, env Env) (*App, error) {

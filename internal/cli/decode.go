@@ -24,9 +24,10 @@ func (*decodeCmd) Name() string { return "decode" }
 func (*decodeCmd) Summary() i18n.Text {
 	return i18n.T("把用户读出的支持代码还原成每一项的结果", "Turn a support code read out by a user back into each check's status")
 }
-func (*decodeCmd) Usage() string { return "decode CODE [--format text|json]" }
+func (*decodeCmd) Usage() string { return "decode CODE" }
 func (c *decodeCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.format, "format", "text", "text or json")
+	metavar(fs, "format", "text|json")
 }
 
 var (

@@ -27,12 +27,14 @@ func (*wizardCmd) Name() string { return "wizard" }
 func (*wizardCmd) Summary() i18n.Text {
 	return i18n.T("交互式向导：逐步检查并说明怎么处理（不带命令时运行这个）", "Interactive wizard: check step by step and say what to do (runs when no command is given)")
 }
-func (*wizardCmd) Usage() string { return "wizard [--snapshot FILE] [--plain] [--case NO]" }
+func (*wizardCmd) Usage() string { return "wizard" }
 
 func (c *wizardCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.snapshot, "snapshot", "", "run on a recorded snapshot instead of this machine")
 	fs.BoolVar(&c.plain, "plain", false, "line by line, for screen readers and logs (also ACCESSIBLE=1, TERM=dumb)")
 	fs.StringVar(&c.caseNo, "case", "", "support case number, such as CAS-04851-R7R3X9")
+	metavar(fs, "snapshot", "FILE")
+	metavar(fs, "case", "NO")
 }
 
 var msgBadCase = i18n.T("--case 的值 %q 有误：%s", "--case %q: %s")
