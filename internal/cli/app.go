@@ -57,9 +57,11 @@ type App struct {
 	Env
 	Config     config.Config
 	ConfigFile string
-	Lang       i18n.Lang
-	Glyphs     display.Set
-	Rules      checks.Rules
+	// Loaded is the whole load: the paths searched and each key's source.
+	Loaded config.Loaded
+	Lang   i18n.Lang
+	Glyphs display.Set
+	Rules  checks.Rules
 }
 
 // Exit statuses shared by every command that judges checks (spec §5).
@@ -114,12 +116,13 @@ func newApp(ctx context.Context, g globalFlags, fs *pflag.FlagSet, env Env) (*Ap
 	loaded, err := config.LoadContext(ctx, config.Options{
 		File: g.configFile, Dirs: env.ConfigDirs, Flags: flags,
 		FlagNames: map[string]string{"lang": "--lang", "ui.theme": "--theme"},
+		Getenv:    env.Getenv,
 	})
 	if err != nil {
 		return nil, err
 	}
 	cfg := loaded.Config
-	app := &App{Env: env, Config: cfg, ConfigFile: loaded.File}
+	app := &App{Env: env, Config: cfg, ConfigFile: loaded.File, Loaded: loaded}
 	app.Lang = chooseLang(cfg.Lang)
 	app.Glyphs = display.Choose(cfg.UI.Theme, display.Env{Getenv: env.Getenv, Windows: runtime.GOOS == "windows", ConsoleCodePage: env.ConsoleCodePage})
 	app.Rules = checks.Rules{Placeholders: checks.NewPlaceholders(cfg.Checks.Placeholders)}

@@ -33,6 +33,7 @@ var commands = []func() Command{
 	func() Command { return &uploadCmd{} },
 	func() Command { return &fleetCmd{} },
 	func() Command { return &openCmd{} },
+	func() Command { return &configCmd{} },
 	func() Command { return &completionCmd{} },
 	func() Command { return &versionCmd{} },
 	func() Command { return &helpCmd{} },

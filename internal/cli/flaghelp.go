@@ -36,6 +36,7 @@ var flagHelpZH = map[string]string{
 	"read on past unreadable files and list them":       "遇到无法读取的文件时继续，并列出这些文件",
 	"text or json; csv for a folder":                    "输出格式：text 或 json；打开文件夹时也可以用 csv",
 	"no longer used: -o means a file; use --output DIR": "已不再使用：-o 表示文件；请用 --output DIR",
+	"check FILE and say whether actwiz accepts it":      "检查 FILE，说明 actwiz 能否使用它",
 }
 
 // metavarKey is the flag annotation naming what a flag's value is: FILE,

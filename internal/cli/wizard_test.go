@@ -59,10 +59,16 @@ logs:
 // value that is not a command name.
 func TestNoCommandRunsTheWizard(t *testing.T) {
 	dir, desktop := t.TempDir(), t.TempDir()
-	t.Setenv("ACTWIZ_REPORT_DIR", dir)
 	t.Setenv("XDG_DESKTOP_DIR", desktop)
 	snapshot := filepath.Join("..", "..", "ui", "testdata", "snapshots", "whitebox-placeholders.json")
 	env, out, errOut := wizardEnv("ab-0123 4567890\n")
+	// The configuration reads the environment it is given, not the process's.
+	env.Getenv = func(k string) string {
+		if k == "ACTWIZ_REPORT_DIR" {
+			return dir
+		}
+		return ""
+	}
 	code := Run(context.Background(), []string{"--config", hermeticConfig(t), "--snapshot", snapshot, "--case", "CAS-04851-R7R3X9", "--lang", "en"}, env)
 	if code != ExitFail {
 		t.Fatalf("exit %d; want %d\nstdout:\n%s\nstderr:\n%s", code, ExitFail, out, errOut)
