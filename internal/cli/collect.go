@@ -138,7 +138,7 @@ func parseCategories(only string) ([]string, error) {
 	for _, id := range strings.Split(only, ",") {
 		id = strings.TrimSpace(id)
 		if _, ok := collect.LookupCategory(id); !ok {
-			return nil, usagef(msgBadCategory, id, strings.Join(collect.CategoryIDs(), ", "))
+			return nil, usagef(msgBadCategory, id, i18n.T(strings.Join(collect.CategoryIDs(), "、"), strings.Join(collect.CategoryIDs(), ", ")))
 		}
 		out = append(out, id)
 	}
