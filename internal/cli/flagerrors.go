@@ -21,9 +21,10 @@ var (
 	msgFlagUnknown   = i18n.T("没有 %s 这个参数。", "There is no option %s.")
 	msgFlagNeedValue = i18n.T("%s 后面需要一个值。", "%s needs a value.")
 	msgFlagBadValue  = i18n.T("%s 的值 %q 无效。", "%[2]q is not a valid value for %[1]s.")
+	msgFlagBadBool   = i18n.T("%s 的值 %q 无效：只能是 true 或 false，也可以只写 %[1]s。", "%[2]q is not a valid value for %[1]s: use true or false, or %[1]s alone.")
 	msgFlagSyntax    = i18n.T("参数 %q 的写法有误。", "%q is not how an option is written.")
 	msgFlagOther     = i18n.T("参数有误：%s。", "Bad option: %s.")
-	msgFlagSeeHelp   = i18n.T("运行 actwiz help %s 查看可用的参数。", "Run 'actwiz help %s' to see the options.")
+	msgFlagSeeHelp   = i18n.T("运行 actwiz help %s 查看可用的参数。", " Run 'actwiz help %s' to see the options.")
 )
 
 // text names the flag and what went wrong, then where the options are
@@ -48,6 +49,9 @@ func (e flagError) text(lang i18n.Lang) string {
 		msg = msgFlagNeedValue.F(spelled(required.GetFlag(), required.GetSpecifiedShortnames()))
 	case errors.As(e.err, &invalid):
 		msg = msgFlagBadValue.F("--"+invalid.GetFlag().Name, invalid.GetValue())
+		if invalid.GetFlag().Value.Type() == "bool" {
+			msg = msgFlagBadBool.F("--"+invalid.GetFlag().Name, invalid.GetValue())
+		}
 	case errors.As(e.err, &syntax):
 		msg = msgFlagSyntax.F(syntax.GetSpecifiedFlag())
 	default:

@@ -111,10 +111,12 @@ func TestCommandLineForms(t *testing.T) {
 		{"global --only", []string{"--only", "network", "collect", "--format", "xml", "--lang", "en"}, 2, `--format "xml"`},
 		{"collect -o", []string{"collect", "-o", "out", "--lang", "en"}, 2, "--output out"},
 		{"unknown flag zh", []string{"check", "--colour", "--lang", "zh"}, 2, "没有 --colour 这个参数。运行 actwiz help check"},
+		{"unknown flag en", []string{"check", "--colour", "--lang", "en"}, 2, "There is no option --colour. Run 'actwiz help check'"},
 		{"unknown short zh", []string{"fleet", "-x", "--lang", "zh"}, 2, "没有 -x 这个参数"},
 		{"missing value zh", []string{"--lang", "zh", "check", "--snapshot"}, 2, "--snapshot 后面需要一个值"},
 		{"missing value en", []string{"--lang", "en", "check", "--snapshot"}, 2, "--snapshot needs a value"},
-		{"bad value zh", []string{"--lang", "zh", "collect", "--redact=maybe"}, 2, `--redact 的值 "maybe" 无效`},
+		{"bad value zh", []string{"--lang", "zh", "collect", "--redact=maybe"}, 2, `--redact 的值 "maybe" 无效：只能是 true 或 false`},
+		{"bad value en", []string{"--lang", "en", "collect", "--redact=maybe"}, 2, `"maybe" is not a valid value for --redact: use true or false`},
 		{"completion no shell", []string{"completion", "--lang", "en"}, 2, "bash, zsh, fish or powershell"},
 	}
 	for _, c := range cases {
