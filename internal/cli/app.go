@@ -70,6 +70,9 @@ const (
 	ExitFail    = 1
 	ExitUsage   = 2
 	ExitUnknown = 3
+	// ExitRuntime: the command could not finish for a reason that is not
+	// the user's input (a network or disk failure, a broken system).
+	ExitRuntime = 4
 )
 
 // usageError is a problem with what the user typed: exit status 2.
@@ -164,14 +167,14 @@ func reportError(env Env, lang i18n.Lang, err error) int {
 	var cerr *config.Error
 	var uerr usageError
 	var ierr inputError
-	msg, code := msgFailed.F(err.Error()).In(lang), ExitUsage
+	msg, code := msgFailed.F(err.Error()).In(lang), ExitRuntime
 	switch {
 	case errors.As(err, &cerr):
-		msg = cerr.Text.In(lang)
+		msg, code = cerr.Text.In(lang), ExitUsage
 	case errors.As(err, &uerr):
-		msg = uerr.text.In(lang)
+		msg, code = uerr.text.In(lang), ExitUsage
 	case errors.As(err, &ierr):
-		msg = ierr.text.In(lang)
+		msg, code = ierr.text.In(lang), ExitUsage
 	case errors.Is(err, context.Canceled):
 		msg, code = msgCancelled.In(lang), 130
 	}

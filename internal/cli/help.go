@@ -27,8 +27,8 @@ var (
 	msgHelpMore     = i18n.T("运行 actwiz help COMMAND 查看某个命令的参数；actwiz --version 显示版本。",
 		"Run 'actwiz help COMMAND' for a command's options; 'actwiz --version' shows the version.")
 	msgHelpExit = i18n.T(
-		"退出码：0 全部通过；1 有不通过的项；3 有无法读取的项；2 命令无法运行（参数、配置或输入文件有误）。",
-		"Exit status: 0 all passed; 1 a check failed; 3 a check is unknown; 2 the command could not run (bad option, config or input file).")
+		"退出码：0 全部通过；1 有不通过的项；3 有无法读取的项；2 命令无法运行（参数、配置或输入文件有误）；4 因输入以外的原因没能完成（例如磁盘或系统出错）。",
+		"Exit status: 0 all passed; 1 a check failed; 3 a check is unknown; 2 the command could not run (bad option, config or input file); 4 it failed for a reason other than its input (a disk or system error).")
 	msgHelpOptions = i18n.T("参数：", "Options:")
 )
 

@@ -1,7 +1,11 @@
 package cli
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -174,4 +178,24 @@ __start_actwiz actwiz ch actwiz; printf 'got:%s\n' "${COMPREPLY[@]}"`
 func langOf(s string) i18n.Lang {
 	l, _ := i18n.Parse(s)
 	return l
+}
+
+// TestExitCodeMapping: bad input is 2, a failure that is not the input's
+// fault has its own code, a cancellation is 130.
+func TestExitCodeMapping(t *testing.T) {
+	cases := []struct {
+		err  error
+		want int
+	}{
+		{usagef(msgUnexpectedArg, "x", "check"), ExitUsage},
+		{inputError{msgCancelled}, ExitUsage},
+		{fmt.Errorf("writing: %w", errors.New("disk on fire")), ExitRuntime},
+		{fmt.Errorf("run: %w", context.Canceled), 130},
+	}
+	for _, c := range cases {
+		var out, errOut bytes.Buffer
+		if got := reportError(testEnv(&out, &errOut), i18n.EN, c.err); got != c.want {
+			t.Errorf("%v: exit %d, want %d", c.err, got, c.want)
+		}
+	}
 }
