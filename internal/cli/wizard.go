@@ -11,6 +11,7 @@ import (
 	"actwiz/internal/i18n"
 	"actwiz/internal/logs/collect"
 	"actwiz/internal/logs/upload"
+	"actwiz/internal/machinetext"
 	"actwiz/internal/platform/elevation"
 	"actwiz/internal/probe"
 	"actwiz/steps"
@@ -36,6 +37,8 @@ func (c *wizardCmd) Flags(fs *pflag.FlagSet) {
 	metavar(fs, "snapshot", "FILE")
 	metavar(fs, "case", "NO")
 }
+
+var msgWizardConfig = i18n.T("使用配置文件 %s。", "Using the config file %s.")
 
 var msgBadCase = i18n.T("--case 的值 %q 有误：%s", "--case %q: %s")
 
@@ -82,10 +85,15 @@ func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 		Steps: wizardSteps(app, reader), Session: sess, Lang: app.Lang, Glyphs: app.Glyphs,
 		ReportDir: dir, Version: version(), Now: app.Now, OSFamily: osFamily, UploadURL: app.Config.Upload.URL,
 	}
+	// A config file can set the commands actwiz runs and where logs go,
+	// so the header names the one in use.
+	if app.ConfigFile != "" {
+		opts.Notice = msgWizardConfig.F(machinetext.Escape(app.ConfigFile))
+	}
 	plain, why := ui.PlainReason(ui.ModeEnv{Plain: c.plain, Getenv: app.Getenv, Stdin: app.Stdin, Stdout: app.Stdout, Windows: runtime.GOOS == "windows"})
 	if plain {
 		if why != "" {
-			opts.Notice = ui.MinttyNotice
+			opts.Notice = i18n.Join([]i18n.Text{ui.MinttyNotice, opts.Notice}, "", " ")
 		}
 		return ui.RunPlain(ctx, opts, app.Stdin, app.Stdout)
 	}

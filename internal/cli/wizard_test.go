@@ -69,7 +69,8 @@ func TestNoCommandRunsTheWizard(t *testing.T) {
 		}
 		return ""
 	}
-	code := Run(context.Background(), []string{"--config", hermeticConfig(t), "--snapshot", snapshot, "--case", "CAS-04851-R7R3X9", "--lang", "en"}, env)
+	cfgFile := hermeticConfig(t)
+	code := Run(context.Background(), []string{"--config", cfgFile, "--snapshot", snapshot, "--case", "CAS-04851-R7R3X9", "--lang", "en"}, env)
 	if code != ExitFail {
 		t.Fatalf("exit %d; want %d\nstdout:\n%s\nstderr:\n%s", code, ExitFail, out, errOut)
 	}
@@ -79,6 +80,7 @@ func TestNoCommandRunsTheWizard(t *testing.T) {
 		"== Step 3 of 4: Activation ==", "FAIL Hardware allows activation", "SKIP Activation: snapshot",
 		"== Step 4 of 4: Collect logs ==", "Not collected: this is a recorded snapshot",
 		"Support code: 023 056 250 113 290", "Report saved to: " + dir,
+		"Using the config file " + cfgFile + ".",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
