@@ -115,7 +115,9 @@ func (m *summaryModel) view(sh *shared, in summaryInput, width, height int) stri
 			lines = append(lines, below...)
 			lines = append(lines, qr...)
 		default:
-			lines = append(lines, sh.styles.faint.Render(sh.t(msgQRTooSmall)))
+			for _, l := range wrap(sh.t(msgQRTooSmall), width) {
+				lines = append(lines, sh.styles.faint.Render(l))
+			}
 		}
 	}
 

@@ -12,18 +12,24 @@ import (
 // window instead.
 const minWidth, minHeight = 40, 10
 
+// rightMargin is how many columns at the right of the window the frame
+// leaves empty. The Windows console (conhost without
+// DISABLE_NEWLINE_AUTO_RETURN, which Bubble Tea does not set) moves to the
+// next row as soon as the last column is written, so a full row plus the
+// renderer's line break adds a row. Wine's console adds a row when the
+// erase-to-end-of-line the renderer sends after every shorter line comes
+// within two columns of the edge (a line of 118 or 119 cells in a
+// 120-column window). Either way the frame grows a row per such line and
+// every redraw scrolls it up.
+const rightMargin = 3
+
 // View draws the frame: a header (with the snapshot warning when judging a
 // recording), the sidebar of steps, the current screen, and the keys that
-// apply now. Every line is cut to the terminal's width as a last guard.
-//
-// The frame never draws into the terminal's last column: the Windows
-// console (conhost without DISABLE_NEWLINE_AUTO_RETURN, which Bubble Tea
-// does not set, and Wine's console) moves to the next row as soon as that
-// column is written, so the renderer's line break after a full row adds a
-// row, and every redraw scrolls the frame up by one.
+// apply now, rightMargin columns narrower than the window. Every line is
+// cut to that width as a last guard.
 func (m *Model) View() string {
 	sh := m.sh
-	w, h := sh.width-1, sh.height
+	w, h := sh.width-rightMargin, sh.height
 	if sh.width < minWidth || sh.height < minHeight {
 		return truncate(sh.t(msgTooSmall.F(sh.width, sh.height, minWidth, minHeight)), max(0, w), "")
 	}
