@@ -122,15 +122,15 @@ func TestSerialChecks(t *testing.T) {
 	}{
 		// Not read.
 		{name: "null section with reason", nullSection: true, sectionErr: "query timed out after 15s",
-			want: checks.Unknown, detailHas: []string{"query timed out after 15s"}},
+			want: checks.Unknown, enDetailHas: []string{"query timed out after 15s"}},
 		{name: "null section without reason", nullSection: true,
 			want: checks.Unknown, enDetailHas: []string{"could not be read"}, zhDetailHas: []string{"无法读取", "没有返回"}},
 		{name: "null field without reason", serial: nil, maker: str("LENOVO"),
 			want: checks.Unknown, enDetailHas: []string{"no value was returned"}, zhDetailHas: []string{"没有返回"}},
 		{name: "null field with reason", serial: nil, maker: str("Dell Inc."), fieldErr: "permission denied: run as root",
-			want: checks.Unknown, detailHas: []string{"permission denied: run as root"}},
+			want: checks.Unknown, enDetailHas: []string{"permission denied: run as root"}},
 		{name: "null field, reason on the section", serial: nil, sectionErr: "Access denied",
-			want: checks.Unknown, detailHas: []string{"Access denied"}},
+			want: checks.Unknown, enDetailHas: []string{"Access denied"}},
 
 		// Empty.
 		{name: "empty", serial: str(""), want: checks.Fail, enDetailHas: []string{"empty"}},
@@ -342,7 +342,7 @@ func TestDiskSerial(t *testing.T) {
 			want: checks.Warn, observedHas: []string{"        "}, enDetailHas: []string{"empty"}},
 		{name: "null serial", disks: []facts.Disk{internalDisk(0, nil)},
 			errs: map[string]string{"disks.SerialNumber": "Access denied"},
-			want: checks.Unknown, detailHas: []string{"Access denied"}},
+			want: checks.Unknown, enDetailHas: []string{"Access denied"}},
 		{name: "null serial and an empty one: unknown outranks the warning",
 			disks: []facts.Disk{internalDisk(0, nil), internalDisk(1, str(""))},
 			want:  checks.Unknown},
@@ -365,7 +365,7 @@ func TestDiskSerial(t *testing.T) {
 			want:  checks.Pass, observedHas: []string{"4C530001230920116354"}},
 		{name: "empty list", disks: []facts.Disk{}, want: checks.Skip},
 		{name: "null list", disks: nil, errs: map[string]string{"disks": "Win32_DiskDrive: timed out after 15s"},
-			want: checks.Unknown, detailHas: []string{"Win32_DiskDrive: timed out after 15s"}},
+			want: checks.Unknown, enDetailHas: []string{"Win32_DiskDrive: timed out after 15s"}},
 	}
 	def := definition(t, "disk.serial")
 	for _, c := range cases {
@@ -490,7 +490,7 @@ func TestDiskFixed(t *testing.T) {
 		// Lists.
 		{name: "empty list", disks: []facts.Disk{}, want: checks.Fail},
 		{name: "null list", disks: nil, errs: map[string]string{"disks": "Access denied"},
-			want: checks.Unknown, detailHas: []string{"Access denied"}},
+			want: checks.Unknown, enDetailHas: []string{"Access denied"}},
 	}
 	def := definition(t, "disk.fixed")
 	for _, c := range cases {
@@ -613,7 +613,7 @@ func TestNICPresent(t *testing.T) {
 
 		// Not read.
 		{name: "null list", nics: nil, errs: map[string]string{"nics": "Win32_NetworkAdapter: Invalid class"},
-			want: checks.Unknown, detailHas: []string{"Win32_NetworkAdapter: Invalid class"}},
+			want: checks.Unknown, enDetailHas: []string{"Win32_NetworkAdapter: Invalid class"}},
 	}
 	def := definition(t, "nic.present")
 	for _, c := range cases {

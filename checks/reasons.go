@@ -37,6 +37,8 @@ var kindClasses = map[string]struct {
 	facts.KindAccessDenied:  {"权限不够", hintNotRead},
 	facts.KindWMIService:    {"“Windows Management Instrumentation”服务已停止或被禁用", hintWMIService},
 	facts.KindWMIRepository: {"WMI 存储库已损坏（每台 Windows 都有的类或命名空间不存在）", hintWMIRepository},
+	facts.KindNoSMBIOS:      {"这台电脑的固件没有 SMBIOS 信息表", hintNoSMBIOS},
+	facts.KindUnsupported:   {"这个系统不支持读取", hintNotRead},
 }
 
 // Reasons recorded without a kind (older snapshots, Linux's own texts)
@@ -57,20 +59,26 @@ var reasonClasses = []reasonClass{
 	{[]string{"not supported"}, "这个系统不支持读取", hintNotRead},
 }
 
+// classify gives the Chinese for a recorded reason. A known reason is said
+// in Chinese only: the probe's English stays in the snapshot, the JSON
+// report and English mode for the support engineer. An unknown one is
+// quoted as the system's own words, a value like a path.
 func classify(r reason) (zh string, hint i18n.Text) {
 	if c, ok := kindClasses[r.kind]; ok {
-		return c.zh + "（" + r.text.EN + "）", c.hint
+		return c.zh, c.hint
 	}
 	low := strings.ToLower(r.text.EN)
 	for _, c := range reasonClasses {
 		for _, m := range c.match {
 			if strings.Contains(low, m) {
-				return c.zh + "（" + r.text.EN + "）", c.hint
+				return c.zh, c.hint
 			}
 		}
 	}
-	return r.text.EN, hintNotRead
+	return msgSystemSaid.F(r.text.EN).ZH, hintNotRead
 }
+
+var msgSystemSaid = i18n.T("读取出错，系统原文：“%s”", "%s")
 
 // notRead is the result for a value that could not be read. A reason
 // recorded by a probe has the same text in both languages; one of actwiz's

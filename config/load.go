@@ -36,6 +36,16 @@ type Options struct {
 	// FlagNames gives each key's flag for messages ("lang" → "--lang").
 	Flags     map[string]string
 	FlagNames map[string]string
+	// Getenv reads ACTWIZ_* variables; nil means the process environment.
+	// The command line passes its own, so tests and embedders control it.
+	Getenv func(string) string
+}
+
+func (o Options) getenv(name string) string {
+	if o.Getenv == nil {
+		return os.Getenv(name)
+	}
+	return o.Getenv(name)
 }
 
 // Loaded is the result of Load.
@@ -43,6 +53,11 @@ type Loaded struct {
 	Config Config
 	// File is the config file used, or "" when none was found.
 	File string
+	// Searched lists the paths looked at, in order, when --config was not
+	// given.
+	Searched []string
+	// Sources says where each key's value came from.
+	Sources map[string]Source
 }
 
 // Load reads the configuration.
@@ -51,17 +66,12 @@ func Load(opts Options) (Loaded, error) { return LoadContext(context.Background(
 // LoadContext is Load ending with ctx's error when ctx ends first.
 func LoadContext(ctx context.Context, opts Options) (Loaded, error) {
 	v := viper.New()
-	v.SetEnvPrefix("ACTWIZ")
-	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_", "-", "_"))
 	fields := keyFields()
 	defaults := Defaults()
 	for key, path := range fields {
 		v.SetDefault(key, fieldByPath(reflect.ValueOf(&defaults).Elem(), path).Interface())
-		if err := v.BindEnv(key); err != nil {
-			return Loaded{}, fmt.Errorf("binding %s: %w", key, err)
-		}
 	}
-	file, err := findFile(opts)
+	file, searched, err := findFile(opts)
 	if err != nil {
 		return Loaded{}, err
 	}
@@ -71,6 +81,14 @@ func LoadContext(ctx context.Context, opts Options) (Loaded, error) {
 		}
 		if err := unknownKeys(v, fields, file); err != nil {
 			return Loaded{}, err
+		}
+	}
+	// Set wins over the file and the defaults, and flags are set after the
+	// environment, so the order is defaults < file < ACTWIZ_* < flags. An
+	// empty variable counts as unset, as it did with viper's own binding.
+	for key := range fields {
+		if val := opts.getenv(envName(key)); val != "" {
+			v.Set(key, val)
 		}
 	}
 	for key, val := range opts.Flags {
@@ -101,35 +119,41 @@ func LoadContext(ctx context.Context, opts Options) (Loaded, error) {
 	if key, allowed, ok := cfg.validate(); !ok {
 		return Loaded{}, errorT(msgNotAllowed, source(v, opts, file, key), machinetext.Clip(fmt.Sprint(v.Get(key)), quoteLen), allowed)
 	}
-	return Loaded{Config: cfg, File: file}, nil
+	sources := map[string]Source{}
+	for key := range fields {
+		sources[key] = sourceOf(v, opts, file, key)
+	}
+	return Loaded{Config: cfg, File: file, Searched: searched, Sources: sources}, nil
 }
 
-func findFile(opts Options) (string, error) {
+func findFile(opts Options) (string, []string, error) {
 	if opts.File != "" {
 		info, err := os.Stat(opts.File)
 		if err != nil {
-			return "", errorT(msgUnreadable, opts.File, files.Reason(err))
+			return "", nil, errorT(msgUnreadable, opts.File, files.Reason(err))
 		}
 		if info.IsDir() {
-			return "", errorT(msgIsFolder, opts.File)
+			return "", nil, errorT(msgIsFolder, opts.File)
 		}
 		if !knownExtension(opts.File) {
-			return "", errorT(msgBadExtension, opts.File)
+			return "", nil, errorT(msgBadExtension, opts.File)
 		}
-		return opts.File, nil
+		return opts.File, nil, nil
 	}
+	var searched []string
 	for _, dir := range opts.Dirs {
 		if dir == "" {
 			continue
 		}
 		for _, name := range FileNames {
 			p := filepath.Join(dir, name)
+			searched = append(searched, p)
 			if info, err := os.Stat(p); err == nil && !info.IsDir() {
-				return p, nil
+				return p, searched, nil
 			}
 		}
 	}
-	return "", nil
+	return "", searched, nil
 }
 
 func knownExtension(path string) bool {
@@ -170,8 +194,8 @@ func fromFile(v *viper.Viper, opts Options, file, key string) bool {
 	if _, ok := opts.Flags[key]; ok {
 		return false
 	}
-	if os.Getenv(envName(key)) != "" {
-		return false // viper ignores a variable that is set but empty
+	if opts.getenv(envName(key)) != "" {
+		return false // a variable that is set but empty counts as unset
 	}
 	return file != "" && v.InConfig(key)
 }
@@ -190,7 +214,7 @@ func source(v *viper.Viper, opts Options, file, key string) i18n.Text {
 		return srcFlag.F(name)
 	}
 	env := envName(key)
-	if os.Getenv(env) != "" {
+	if opts.getenv(env) != "" {
 		return srcEnv.F(env)
 	}
 	if fromFile(v, opts, file, key) {

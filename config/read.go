@@ -82,8 +82,18 @@ func parseProblem(file string, err error) error {
 	if len(lines) == 0 {
 		lines = []string{text}
 	}
-	return errorT(msgUnreadable, file, machinetext.Clip(strings.TrimRight(lines[0], "."), 200))
+	raw := machinetext.Clip(strings.TrimRight(lines[0], "."), 200)
+	zh := "格式有误"
+	if m := parserLine.FindStringSubmatch(raw); m != nil {
+		zh = "第 " + m[1] + " 行格式有误"
+	}
+	// The parser's English stays in the English message; in Chinese its
+	// line number is what a technician can act on.
+	return errorT(msgUnreadable, file, i18n.T(zh, raw))
 }
+
+// parserLine finds the line number in a YAML, TOML or JSON parser's error.
+var parserLine = regexp.MustCompile(`(?i)line (\d+)`)
 
 // duplicateJSONKey finds the first object member named twice in the same
 // object, and the line of its second use.

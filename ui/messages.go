@@ -5,6 +5,7 @@ import "actwiz/internal/i18n"
 // Messages of the wizard and its plain mode. The Chinese is written for the
 // user at the PC and in the words support agents use on the phone.
 var (
+	msgTooSmall = i18n.T("窗口太小（%d×%d），请放大到至少 %d×%d。", "Window too small (%d×%d): enlarge it to at least %d×%d.")
 	msgAppTitle = i18n.T("actwiz · 激活问题排查", "actwiz · activation troubleshooting")
 	msgSnapshot = i18n.T("快照模式：显示的是快照文件 %s 里记录的信息，不是这台电脑。", "Snapshot mode: showing the facts recorded in %s, not this machine.")
 	msgStepOf   = i18n.T("第 %d/%d 步", "step %d of %d")
@@ -45,6 +46,7 @@ var (
 	msgDetailVerify = i18n.T("自己查看：", "See it yourself:")
 	msgDetailWait   = i18n.T("还在读取这一项需要的信息。", "Still reading the facts this item needs.")
 	msgMore         = i18n.T("（还有 %d 行，按 PgDn 下翻）", "(%d more lines: PgDn)")
+	msgListPosition = i18n.T("第 %d-%d 项，共 %d 项", "items %d-%d of %d")
 
 	msgQuitConfirm = i18n.T("检查还在进行，退出会取消检查。确定退出吗？[y/N]", "A check is still running; quitting cancels it. Quit now? [y/N]")
 	msgQuitting    = i18n.T("正在取消检查…", "Cancelling the check…")

@@ -171,7 +171,7 @@ func TestBackWhileRunning(t *testing.T) {
 // the summary only from the last step.
 func TestDoneHintNamesTheNextScreen(t *testing.T) {
 	for _, lang := range i18n.Langs {
-		d := newDriver(t, setup{lang: lang, w: 120, h: 40, snapshot: "lenovo-good.json", extra: []steps.Step{&quietStep{}}})
+		d := newDriver(t, setup{lang: lang, w: 130, h: 40, snapshot: "lenovo-good.json", extra: []steps.Step{&quietStep{}}})
 		d.key("enter")
 		d.until(func() bool { return d.hardware().state == finished })
 		next := i18n.T("按 Enter 继续：确认信息。", "Press Enter to continue: Confirm details.").In(lang)

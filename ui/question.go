@@ -149,8 +149,9 @@ func (m *questionModel) submit(a steps.Answer) (bool, tea.Cmd) {
 	return true, nil
 }
 
-func (m *questionModel) view(sh *shared, width int) []string {
-	var lines []string
+// view is the question in lines of width cells, and the line to keep in
+// view when they do not all fit: the field, or the choice under the cursor.
+func (m *questionModel) view(sh *shared, width int) (lines []string, focus int) {
 	prompt := sh.t(m.q.Prompt)
 	if m.q.Kind == steps.Confirm {
 		hint := msgYesNo
@@ -180,6 +181,9 @@ func (m *questionModel) view(sh *shared, width int) []string {
 				}
 			}
 			line := cursor + box + sh.t(c.Label)
+			if i == m.cursor {
+				focus = len(lines)
+			}
 			lines = append(lines, styleIf(i == m.cursor, sh.styles.bold, truncate(line, width, sh.glyphs.Ellipsis)))
 		}
 		if m.q.Kind == steps.ChooseMany {
@@ -188,12 +192,15 @@ func (m *questionModel) view(sh *shared, width int) []string {
 	case steps.Input, steps.Secret:
 		// The indent, the "> " prompt and the cursor's cell past the
 		// text take five cells beside the text itself.
-		m.input.Width = max(10, width-5)
+		m.input.Width = max(1, width-5)
+		m.input.SetCursor(m.input.Position()) // scroll the text to the new width
+		focus = len(lines)
 		lines = append(lines, "  "+m.input.View())
 		lines = append(lines, sh.styles.faint.Render("  "+sh.t(msgPressEnter)))
 	}
 	if !m.problem.Empty() {
 		lines = append(lines, wrapIndented(sh.styles.warnText.Render(sh.glyphs.Fail)+" "+sh.t(m.problem), "  ", width)...)
+		focus = len(lines) - 1
 	}
-	return lines
+	return lines, focus
 }

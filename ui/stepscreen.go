@@ -38,9 +38,12 @@ type stepModel struct {
 	state runState
 	note  i18n.Text
 	// kept are the notes to keep in view (the files the step wrote).
-	kept     []i18n.Text
-	cursor   int
-	scroll   int
+	kept   []i18n.Text
+	cursor int
+	scroll int
+	// listTop is the first item shown when the list is longer than the
+	// rows it gets.
+	listTop  int
 	question *questionModel
 	run      *run
 	gen      int
@@ -63,7 +66,7 @@ func (m *stepModel) reset() {
 	for _, d := range m.step.Items() {
 		m.rows = append(m.rows, itemRow{def: d})
 	}
-	m.note, m.kept, m.question, m.scroll = i18n.Text{}, nil, nil, 0
+	m.note, m.kept, m.question, m.scroll, m.listTop = i18n.Text{}, nil, nil, 0, 0
 }
 
 // start begins a (new) run of the step and returns the command that waits
@@ -205,10 +208,40 @@ func counts(results []checks.Result) map[checks.Status]int {
 	return c
 }
 
+// view lays the step out in height rows: the head (title, kept notes,
+// what is happening), the list of items, a separator, and the selected
+// item's details or the open question. When they do not all fit, the list
+// and the details share the rows and each shows a window that follows its
+// cursor: the list keeps at least half while nothing is asked, a question
+// gets what it needs first.
 func (m *stepModel) view(sh *shared, width, height int, spinner, osFamily string) string {
-	var top []string
-	title := sh.styles.title.Render(sh.t(m.step.Title()))
-	top = append(top, title)
+	if height <= 0 {
+		return ""
+	}
+	head := m.headLines(sh, width, spinner)
+	if len(head) >= height {
+		return strings.Join(head[:height], "\n")
+	}
+	var detail []string
+	focus := 0
+	if m.question != nil {
+		detail, focus = m.question.view(sh, width)
+	} else {
+		detail = m.detailLines(sh, width, osFamily)
+	}
+	avail := height - len(head) - 1 // the separator takes one
+	listH := listHeight(len(m.rows), avail, len(detail), m.question != nil)
+	items, top := m.listWindow(sh, width, spinner, listH)
+	lines := append(head, items...)
+	lines = append(lines, m.separator(sh, width, top, len(items)))
+	lines = append(lines, m.detailWindow(sh, detail, focus, width, avail-listH)...)
+	return strings.Join(lines, "\n")
+}
+
+// headLines: the title, the kept notes and what the step is doing, then a
+// blank line.
+func (m *stepModel) headLines(sh *shared, width int, spinner string) []string {
+	top := []string{truncate(sh.styles.title.Render(sh.t(m.step.Title())), width, sh.glyphs.Ellipsis)}
 	// Kept notes name files: a path has no spaces to wrap at, so it is
 	// broken anywhere rather than cut.
 	for _, k := range m.kept {
@@ -233,27 +266,77 @@ func (m *stepModel) view(sh *shared, width, height int, spinner, osFamily string
 	case m.state == cancelled:
 		top = append(top, wrap(sh.t(msgCancelledRun), width)...)
 	}
-	top = append(top, "")
-	top = append(top, m.itemLines(sh, width, spinner)...)
-	top = append(top, sh.styles.border.Render(strings.Repeat(sh.glyphs.Separator, width)))
+	return append(top, "")
+}
 
-	rest := max(0, height-len(top))
-	var detail []string
+// listHeight is how many of rows items to show in avail rows beside
+// detail lines of details or question.
+func listHeight(rows, avail, detail int, asking bool) int {
+	floor := (avail + 1) / 2
+	if asking {
+		floor = min(3, avail/4)
+	}
+	return max(0, min(rows, avail, max(avail-detail, floor)))
+}
+
+// listWindow is the part of the item list that fits in n rows, moved only
+// as far as needed to keep the cursor in it; top is its first item.
+func (m *stepModel) listWindow(sh *shared, width int, spinner string, n int) (lines []string, top int) {
+	if n <= 0 {
+		return nil, 0
+	}
+	if len(m.rows) <= n {
+		m.listTop = 0
+		return m.itemLines(sh, width, spinner, 0, len(m.rows)), 0
+	}
+	top = min(m.listTop, m.cursor)
+	if m.cursor >= top+n {
+		top = m.cursor - n + 1
+	}
+	top = max(0, min(top, len(m.rows)-n))
+	m.listTop = top
+	return m.itemLines(sh, width, spinner, top, top+n), top
+}
+
+// separator closes the list; when the list shows only part of the items,
+// it says which.
+func (m *stepModel) separator(sh *shared, width, top, shown int) string {
+	line := sh.styles.border.Render(strings.Repeat(sh.glyphs.Separator, width))
+	if shown == 0 || shown >= len(m.rows) {
+		return line
+	}
+	label := " " + sh.t(msgListPosition.F(top+1, top+shown, len(m.rows))) + " "
+	lead := 2
+	rest := width - lead - cellWidth(label)
+	if rest < 0 {
+		return line
+	}
+	return sh.styles.border.Render(strings.Repeat(sh.glyphs.Separator, lead)) + sh.styles.faint.Render(label) +
+		sh.styles.border.Render(strings.Repeat(sh.glyphs.Separator, rest))
+}
+
+// detailWindow is the part of detail that fits in n rows. The details of
+// an item scroll with PgDn/PgUp and say how much is left below; a question
+// keeps its focus line (the field, the choice under the cursor) in view.
+func (m *stepModel) detailWindow(sh *shared, detail []string, focus, width, n int) []string {
+	if n <= 0 {
+		return nil
+	}
+	if len(detail) <= n {
+		return detail
+	}
 	if m.question != nil {
-		detail = m.question.view(sh, width)
-	} else {
-		detail = m.detailLines(sh, width, osFamily)
+		start := max(0, min(focus-n+1, len(detail)-n))
+		return detail[start : start+n]
 	}
-	if len(detail) > rest {
-		m.scroll = min(m.scroll, max(0, len(detail)-rest+1))
-		window := detail[m.scroll:]
-		if m.question == nil && len(window) > rest {
-			more := len(window) - (rest - 1)
-			window = append(window[:rest-1:rest-1], sh.styles.faint.Render(sh.t(msgMore.F(more))))
-		}
-		detail = window
+	// The last row says how many lines are left below.
+	m.scroll = max(0, min(m.scroll, len(detail)-n+1))
+	window := detail[m.scroll:]
+	if len(window) > n {
+		more := len(window) - (n - 1)
+		window = append(window[:n-1:n-1], truncate(sh.styles.faint.Render(sh.t(msgMore.F(more))), width, sh.glyphs.Ellipsis))
 	}
-	return strings.Join(append(top, detail...), "\n")
+	return window
 }
 
 // noteKept: the latest note is already shown as a kept one.
@@ -261,8 +344,10 @@ func (m *stepModel) noteKept() bool {
 	return len(m.kept) > 0 && m.kept[len(m.kept)-1] == m.note
 }
 
-// itemLines: cursor, symbol and word (never colour alone), name, value.
-func (m *stepModel) itemLines(sh *shared, width int, spinner string) []string {
+// itemLines: cursor, symbol and word (never colour alone), name, value,
+// for the items from up to to. The columns are as wide as all items need,
+// so they stay put while the list scrolls.
+func (m *stepModel) itemLines(sh *shared, width int, spinner string, from, to int) []string {
 	wordW, titleW := 0, 0
 	for _, st := range checks.Statuses {
 		wordW = max(wordW, cellWidth(sh.t(st.Word())))
@@ -274,7 +359,8 @@ func (m *stepModel) itemLines(sh *shared, width int, spinner string) []string {
 	fixed := 2 + 2 + wordW + 2
 	titleW = min(titleW, max(10, width-fixed-2-14))
 	var lines []string
-	for i, r := range m.rows {
+	for i := from; i < to; i++ {
+		r := m.rows[i]
 		cursor := "  "
 		if i == m.cursor {
 			cursor = sh.glyphs.Cursor + " "
@@ -295,7 +381,7 @@ func (m *stepModel) itemLines(sh *shared, width int, spinner string) []string {
 		name = styleIf(i == m.cursor, sh.styles.bold, name)
 		left := cursor + sym + " " + word + "  " + name + "  "
 		value = truncate(value, max(0, width-cellWidth(left)), sh.glyphs.Ellipsis)
-		lines = append(lines, left+value)
+		lines = append(lines, truncate(left+value, width, ""))
 	}
 	return lines
 }

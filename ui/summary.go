@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -21,6 +22,11 @@ type summaryModel struct {
 	savedPath string
 	saveErr   error
 	scroll    int
+	// qr caches the QR code's rows for qrFor: encoding it again on every
+	// frame would be wasted work.
+	qr    []string
+	qrErr error
+	qrFor string
 }
 
 // spacedCode spaces the digits for reading aloud: "0 1 0   4 6 6   5 5 4".
@@ -83,7 +89,7 @@ type summaryGroup struct {
 func (m *summaryModel) view(sh *shared, in summaryInput, width, height int) string {
 	// The QR code goes beside the text when there is room, else below it
 	// when there is room, else a line says how to get it.
-	qr, err := qrLines(qrPayload(m.code, in.host, in.caseNo), sh.plainGlyphs())
+	qr, err := m.qrCode(qrPayload(m.code, in.host, in.caseNo), sh.plainGlyphs())
 	qrW := 0
 	if err == nil && len(qr) > 0 {
 		qrW = cellWidth(qr[0])
@@ -109,20 +115,34 @@ func (m *summaryModel) view(sh *shared, in summaryInput, width, height int) stri
 			lines = append(lines, below...)
 			lines = append(lines, qr...)
 		default:
-			lines = append(lines, sh.styles.faint.Render(sh.t(msgQRTooSmall)))
+			for _, l := range wrap(sh.t(msgQRTooSmall), width) {
+				lines = append(lines, sh.styles.faint.Render(l))
+			}
 		}
 	}
 
-	if len(lines) > height && height > 1 {
+	if height <= 1 {
+		lines = lines[:min(len(lines), max(0, height))]
+	} else if len(lines) > height {
 		m.scroll = max(0, min(m.scroll, len(lines)-(height-1)))
 		lines = lines[m.scroll:]
 		if len(lines) > height {
-			lines = append(lines[:height-1:height-1], sh.styles.faint.Render(sh.t(msgScrollMore)))
+			lines = append(lines[:height-1:height-1], truncate(sh.styles.faint.Render(sh.t(msgScrollMore)), width, sh.glyphs.Ellipsis))
 		}
 	} else {
 		m.scroll = 0
 	}
 	return strings.Join(lines, "\n")
+}
+
+// qrCode is the QR code's rows (a copy: the caller styles them).
+func (m *summaryModel) qrCode(payload string, plain bool) ([]string, error) {
+	key := fmt.Sprint(plain, payload)
+	if m.qrFor != key {
+		m.qr, m.qrErr = qrLines(payload, plain)
+		m.qrFor = key
+	}
+	return append([]string(nil), m.qr...), m.qrErr
 }
 
 // textLines are the summary without the QR code, width cells wide.
@@ -141,7 +161,7 @@ func (m *summaryModel) textLines(sh *shared, in summaryInput, width int) []strin
 	}
 	left = append(left, truncate(head, width, sh.glyphs.Ellipsis))
 	if len(all) == 0 {
-		return append(left, "", sh.t(msgNothingRun))
+		return append(append(left, ""), wrap(sh.t(msgNothingRun), width)...)
 	}
 	c := counts(all)
 	left = append(left, wrap(sh.t(msgSummaryCount.F(c[checks.Pass], c[checks.Warn], c[checks.Fail], c[checks.Unknown], c[checks.Skip])), width)...)
@@ -156,15 +176,14 @@ func (m *summaryModel) textLines(sh *shared, in summaryInput, width int) []strin
 			}
 			rows.rows = append(rows.rows, itemRow{def: def, result: &r})
 		}
-		left = append(left, rows.itemLines(sh, width, "")...)
+		left = append(left, rows.itemLines(sh, width, "", 0, len(rows.rows))...)
 	}
 
 	// The code, large and spaced, in a box.
 	for _, l := range wrap(sh.t(msgCodeLabel), width) {
 		left = append(left, sh.styles.bold.Render(l))
 	}
-	box := lipgloss.NewStyle().Border(sh.styles.box).BorderForeground(lipgloss.Color("8")).Padding(0, 2).Render(sh.styles.bold.Render(spacedCode(m.code)))
-	left = append(left, strings.Split(box, "\n")...)
+	left = append(left, m.codeLines(sh, width)...)
 
 	switch {
 	case m.saveErr != nil:
@@ -191,6 +210,19 @@ func (m *summaryModel) textLines(sh *shared, in summaryInput, width int) []strin
 		left = append(left, lines...)
 	}
 	return left
+}
+
+// codeLines are the code spaced for reading aloud in a box; on a narrow
+// window without the box, then grouped in threes: never cut.
+func (m *summaryModel) codeLines(sh *shared, width int) []string {
+	box := lipgloss.NewStyle().Border(sh.styles.box).BorderForeground(lipgloss.Color("8")).Padding(0, 2).Render(sh.styles.bold.Render(spacedCode(m.code)))
+	if lipgloss.Width(box) <= width {
+		return strings.Split(box, "\n")
+	}
+	if spaced := spacedCode(m.code); cellWidth(spaced)+2 <= width {
+		return []string{"  " + sh.styles.bold.Render(spaced)}
+	}
+	return wrap(sh.styles.bold.Render(supportcode.Format(m.code)), width)
 }
 
 // wrapPath breaks a long path anywhere: it has no spaces to break at.

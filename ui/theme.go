@@ -96,8 +96,12 @@ func clip(view string, width, height int) string {
 	return strings.Join(lines, "\n")
 }
 
-// wrapIndented wraps text with a hanging indent.
+// wrapIndented wraps text with a hanging indent; without room for the
+// indent the text is wrapped without one.
 func wrapIndented(text, indent string, width int) []string {
+	if width-ansi.StringWidth(indent) < 1 {
+		return wrap(text, width)
+	}
 	lines := wrap(text, width-ansi.StringWidth(indent))
 	for i := range lines {
 		lines[i] = indent + lines[i]

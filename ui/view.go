@@ -8,15 +8,37 @@ import (
 	"actwiz/internal/machinetext"
 )
 
+// Below this size the screens do not fit: one line asks for a bigger
+// window instead.
+const minWidth, minHeight = 40, 10
+
+// rightMargin is how many columns at the right of the window the frame
+// leaves empty. The Windows console (conhost without
+// DISABLE_NEWLINE_AUTO_RETURN, which Bubble Tea does not set) moves to the
+// next row as soon as the last column is written, so a full row plus the
+// renderer's line break adds a row. Wine's console adds a row when the
+// erase-to-end-of-line the renderer sends after every shorter line comes
+// within two columns of the edge (a line of 118 or 119 cells in a
+// 120-column window). Either way the frame grows a row per such line and
+// every redraw scrolls it up.
+const rightMargin = 3
+
 // View draws the frame: a header (with the snapshot warning when judging a
 // recording), the sidebar of steps, the current screen, and the keys that
-// apply now. Every line is cut to the terminal's width as a last guard.
+// apply now, rightMargin columns narrower than the window. Every line is
+// cut to that width as a last guard.
 func (m *Model) View() string {
 	sh := m.sh
-	w, h := max(sh.width, 20), max(sh.height, 8)
+	w, h := sh.width-rightMargin, sh.height
+	if sh.width < minWidth || sh.height < minHeight {
+		return truncate(sh.t(msgTooSmall.F(sh.width, sh.height, minWidth, minHeight)), max(0, w), "")
+	}
 
-	header := m.headerLines(w)
 	footer := m.footerLines(w)
+	// The notice and the snapshot banner may wrap to many rows on a small
+	// window: they give way before the screen has fewer than minBody.
+	const minBody = 4
+	header := m.headerLines(w, max(2, h-len(footer)-minBody))
 	bodyH := max(1, h-len(header)-len(footer))
 
 	sideW := 0
@@ -33,7 +55,7 @@ func (m *Model) View() string {
 	var content string
 	switch {
 	case m.showHelp:
-		content = m.fullHelp(contentW)
+		content = m.fullHelp(contentW, bodyH)
 	case m.screen == 0:
 		content = m.welcome.view(sh, contentW, bodyH)
 	case m.screen == m.summaryIndex():
@@ -83,7 +105,9 @@ func (m *Model) osFamily() string {
 	return "windows"
 }
 
-func (m *Model) headerLines(w int) []string {
+// headerLines are the title line, the notice and snapshot banner, and a
+// separator, in at most maxRows rows (at least the title and separator).
+func (m *Model) headerLines(w, maxRows int) []string {
 	sh := m.sh
 	left := sh.styles.title.Render(sh.t(msgAppTitle))
 	right := sh.t(msgStepOf.F(m.screen+1, m.summaryIndex()+1))
@@ -91,20 +115,27 @@ func (m *Model) headerLines(w int) []string {
 		right = sh.fit(machinetext.Escape(host)) + "  " + right
 	}
 	gap := w - cellWidth(left) - cellWidth(right)
-	line := left
+	line := truncate(left, w, sh.glyphs.Ellipsis)
 	if gap >= 2 {
 		line = left + strings.Repeat(" ", gap) + right
 	}
-	lines := []string{line}
+	var middle []string
 	if !m.opts.Notice.Empty() {
-		lines = append(lines, wrap(sh.t(m.opts.Notice), w)...)
+		middle = append(middle, wrap(sh.t(m.opts.Notice), w)...)
 	}
 	if m.sess.Source.Snapshot {
 		banner := sh.glyphs.Warn + " " + sh.t(msgSnapshot.F(sh.fit(machinetext.Escape(m.sess.Source.File))))
 		for _, l := range wrap(banner, w) {
-			lines = append(lines, sh.styles.warnText.Render(l))
+			middle = append(middle, sh.styles.warnText.Render(l))
 		}
 	}
+	if room := max(0, maxRows-2); len(middle) > room {
+		middle = middle[:room]
+		if room > 0 {
+			middle[room-1] = truncate(middle[room-1], w-cellWidth(sh.glyphs.Ellipsis), "") + sh.glyphs.Ellipsis
+		}
+	}
+	lines := append([]string{line}, middle...)
 	return append(lines, sh.styles.border.Render(strings.Repeat(sh.glyphs.Separator, w)))
 }
 
@@ -113,12 +144,18 @@ func (m *Model) footerLines(w int) []string {
 	sep := sh.styles.border.Render(strings.Repeat(sh.glyphs.Separator, w))
 	switch {
 	case m.quitting:
-		return []string{sep, sh.t(msgQuitting)}
+		return []string{sep, truncate(sh.t(msgQuitting), w, sh.glyphs.Ellipsis)}
 	case m.confirmQuit:
-		return []string{sep, sh.styles.warnText.Render(sh.glyphs.Warn + " " + sh.t(msgQuitConfirm))}
+		lines := []string{sep}
+		for _, l := range wrap(sh.glyphs.Warn+" "+sh.t(msgQuitConfirm), w) {
+			lines = append(lines, sh.styles.warnText.Render(l))
+		}
+		return lines
 	}
 	m.help.Width = w
-	return []string{sep, m.help.ShortHelpView(m.keys().ShortHelp())}
+	// help adds a key that does not fit when its ellipsis does not fit
+	// either (bubbles v1.0.0): cut the line to the width.
+	return []string{sep, truncate(m.help.ShortHelpView(m.keys().ShortHelp()), w, sh.glyphs.Ellipsis)}
 }
 
 // sidebarLines list the steps with their state: a marker for where you are,
@@ -173,8 +210,9 @@ func (m *Model) stepState(s *stepModel) string {
 	return sh.glyphs.Pending + " " + sh.t(msgStatePending)
 }
 
-// fullHelp lists every key, whether or not it applies on this screen.
-func (m *Model) fullHelp(w int) string {
+// fullHelp lists every key, whether or not it applies on this screen, in
+// w columns and at most h rows.
+func (m *Model) fullHelp(w, h int) string {
 	sh := m.sh
 	k := newKeyMap(sh.lang, sh.plainGlyphs())
 	lines := []string{sh.styles.title.Render(sh.t(msgHelpTitle)), ""}
@@ -189,9 +227,9 @@ func (m *Model) fullHelp(w int) string {
 		}
 	}
 	for _, r := range rows {
-		lines = append(lines, "  "+sh.styles.bold.Render(padRight(r.keys, keyW))+"  "+r.desc)
+		lines = append(lines, truncate("  "+sh.styles.bold.Render(padRight(r.keys, keyW))+"  "+r.desc, w, sh.glyphs.Ellipsis))
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(lines[:min(len(lines), max(0, h))], "\n")
 }
 
 // keyNames spells a binding's keys as a person presses them.

@@ -107,9 +107,7 @@ func (w *welcomeModel) caseNumber() string {
 
 func (w *welcomeModel) view(sh *shared, width, height int) string {
 	var lines []string
-	lines = append(lines, sh.styles.title.Render(sh.t(msgWelcomeTitle)), "")
-	lines = append(lines, wrap(sh.t(msgWelcomeIntro), width)...)
-	lines = append(lines, "")
+	intro := append(wrap(sh.t(msgWelcomeIntro), width), "")
 
 	marker := func(f welcomeFocus) string {
 		if w.focus == f {
@@ -121,7 +119,10 @@ func (w *welcomeModel) view(sh *shared, width, height int) string {
 	if sh.lang == i18n.ZH {
 		label = sh.t(msgCaseLabel) + "："
 	}
-	w.caseInput.Width = max(10, width-2-cellWidth(label)-1)
+	w.caseInput.Width = max(1, width-2-cellWidth(label)-1)
+	// The field scrolls its text to the new width only when its cursor
+	// is set: without this a case number typed before a resize overflows.
+	w.caseInput.SetCursor(w.caseInput.Position())
 	lines = append(lines, marker(focusCase)+styleIf(w.focus == focusCase, sh.styles.bold, label)+w.caseInput.View())
 	switch {
 	case !w.problem.Empty():
@@ -143,5 +144,13 @@ func (w *welcomeModel) view(sh *shared, width, height int) string {
 	langLabel := sh.t(msgLangLabel) + ": "
 	lines = append(lines, marker(focusLang)+styleIf(w.focus == focusLang, sh.styles.bold, langLabel)+zh+"  "+en)
 	lines = append(lines, "", sh.styles.bold.Render(sh.t(msgStartHint)))
-	return strings.Join(lines, "\n")
+	// The fields and the start hint matter most: the introduction goes
+	// first when the rows run short, then the title.
+	head := []string{sh.styles.title.Render(sh.t(msgWelcomeTitle)), ""}
+	if len(head)+len(intro)+len(lines) <= height {
+		lines = append(append(head, intro...), lines...)
+	} else if len(head)+len(lines) <= height {
+		lines = append(head, lines...)
+	}
+	return strings.Join(lines[:min(len(lines), max(0, height))], "\n")
 }

@@ -24,7 +24,7 @@ func (*activateCmd) Summary() i18n.Text {
 	return i18n.T("激活前检查（硬件、服务、网络、时间），加 --yes 才真正激活", "Pre-flight checks (hardware, service, network, clock); activates only with --yes")
 }
 func (*activateCmd) Usage() string {
-	return "activate [--serial S] [--yes] [--force] [--format text|json]"
+	return "activate"
 }
 
 func (c *activateCmd) Flags(fs *pflag.FlagSet) {
@@ -32,6 +32,8 @@ func (c *activateCmd) Flags(fs *pflag.FlagSet) {
 	fs.BoolVar(&c.yes, "yes", false, "agree to the activation attempt; without it only the checks run")
 	fs.BoolVar(&c.force, "force", false, "attempt even when a hardware check fails")
 	fs.StringVar(&c.format, "format", "text", "text or json")
+	metavar(fs, "format", "text|json")
+	metavar(fs, "serial", "SERIAL")
 }
 
 var msgActivateTitle = i18n.T("actwiz 激活", "actwiz activation")

@@ -57,9 +57,11 @@ type App struct {
 	Env
 	Config     config.Config
 	ConfigFile string
-	Lang       i18n.Lang
-	Glyphs     display.Set
-	Rules      checks.Rules
+	// Loaded is the whole load: the paths searched and each key's source.
+	Loaded config.Loaded
+	Lang   i18n.Lang
+	Glyphs display.Set
+	Rules  checks.Rules
 }
 
 // Exit statuses shared by every command that judges checks (spec §5).
@@ -68,6 +70,9 @@ const (
 	ExitFail    = 1
 	ExitUsage   = 2
 	ExitUnknown = 3
+	// ExitRuntime: the command could not finish for a reason that is not
+	// the user's input (a network or disk failure, a broken system).
+	ExitRuntime = 4
 )
 
 // usageError is a problem with what the user typed: exit status 2.
@@ -87,69 +92,21 @@ type globalFlags struct {
 
 func (g *globalFlags) add(fs *pflag.FlagSet) {
 	fs.StringVar(&g.configFile, "config", "", "config file")
+	metavar(fs, "config", "FILE")
 	fs.StringVar(&g.lang, "lang", "", "zh or en")
+	metavar(fs, "lang", "zh|en")
 	fs.StringVar(&g.theme, "theme", "", "auto, unicode or plain")
+	metavar(fs, "theme", "auto|unicode|plain")
 	fs.BoolVarP(&g.help, "help", "h", false, "show help")
 }
 
 // Run executes the command line args (without the program name) and returns
-// the exit status.
+// the exit status. The command tree is cobra's (root.go); Run picks the
+// command itself first, so a global flag's value is never taken for a
+// command name and no command means the wizard.
 func Run(ctx context.Context, args []string, env Env) int {
-	name, rest := splitCommand(args)
-	cmd, ok := lookup(name)
-	if !ok {
-		lang := preliminaryLang(args, env)
-		fmt.Fprintln(env.Stderr, msgUnknownCommand.F(maskIfSerial(name)).In(lang))
-		return ExitUsage
-	}
-	var g globalFlags
-	fs := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.SortFlags = false
-	g.add(fs)
-	cmd.Flags(fs)
-	if err := fs.Parse(rest); err != nil {
-		lang := preliminaryLang(args, env)
-		fmt.Fprintln(env.Stderr, msgBadFlag.F(err.Error(), cmd.Name()).In(lang))
-		return ExitUsage
-	}
-	app, err := newApp(ctx, g, fs, env)
-	if err != nil {
-		return reportError(env, preliminaryLang(args, env), err)
-	}
-	if g.help {
-		writeCommandHelp(app, cmd)
-		return ExitOK
-	}
-	code, err := cmd.Run(ctx, app, fs.Args())
-	if err != nil {
-		code = reportError(env, app.Lang, err)
-	}
-	return signalStatus(ctx, code)
-}
-
-func splitCommand(args []string) (string, []string) {
-	for i, a := range args {
-		if a == "--" {
-			break
-		}
-		if len(a) > 0 && a[0] != '-' {
-			// A flag's value ("--lang zh") is not a command name.
-			if i > 0 && takesValue(args[i-1]) {
-				continue
-			}
-			return a, append(append([]string{}, args[:i]...), args[i+1:]...)
-		}
-	}
-	return "", args
-}
-
-func takesValue(flag string) bool {
-	switch flag {
-	case "--config", "--lang", "--theme", "--snapshot", "--format", "-o", "--output", "--save", "--case", "--serial":
-		return true
-	}
-	return false
+	// A run ended by a signal exits as the shell reports it (128 + signal).
+	return signalStatus(ctx, runCobra(ctx, args, env))
 }
 
 func newApp(ctx context.Context, g globalFlags, fs *pflag.FlagSet, env Env) (*App, error) {
@@ -163,12 +120,13 @@ func newApp(ctx context.Context, g globalFlags, fs *pflag.FlagSet, env Env) (*Ap
 	loaded, err := config.LoadContext(ctx, config.Options{
 		File: g.configFile, Dirs: env.ConfigDirs, Flags: flags,
 		FlagNames: map[string]string{"lang": "--lang", "ui.theme": "--theme"},
+		Getenv:    env.Getenv,
 	})
 	if err != nil {
 		return nil, err
 	}
 	cfg := loaded.Config
-	app := &App{Env: env, Config: cfg, ConfigFile: loaded.File}
+	app := &App{Env: env, Config: cfg, ConfigFile: loaded.File, Loaded: loaded}
 	app.Lang = chooseLang(cfg.Lang)
 	app.Glyphs = display.Choose(cfg.UI.Theme, display.Env{Getenv: env.Getenv, Windows: runtime.GOOS == "windows", ConsoleCodePage: env.ConsoleCodePage})
 	app.Rules = checks.Rules{Placeholders: checks.NewPlaceholders(cfg.Checks.Placeholders)}
@@ -210,14 +168,14 @@ func reportError(env Env, lang i18n.Lang, err error) int {
 	var cerr *config.Error
 	var uerr usageError
 	var ierr inputError
-	msg, code := msgFailed.F(err.Error()).In(lang), ExitUsage
+	msg, code := msgFailed.F(err.Error()).In(lang), ExitRuntime
 	switch {
 	case errors.As(err, &cerr):
-		msg = cerr.Text.In(lang)
+		msg, code = cerr.Text.In(lang), ExitUsage
 	case errors.As(err, &uerr):
-		msg = uerr.text.In(lang)
+		msg, code = uerr.text.In(lang), ExitUsage
 	case errors.As(err, &ierr):
-		msg = ierr.text.In(lang)
+		msg, code = ierr.text.In(lang), ExitUsage
 	case errors.Is(err, context.Canceled):
 		msg, code = msgCancelled.In(lang), exitInterrupted
 	}

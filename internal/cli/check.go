@@ -24,11 +24,13 @@ func (*checkCmd) Name() string { return "check" }
 func (*checkCmd) Summary() i18n.Text {
 	return i18n.T("检查这台电脑（或快照）的硬件是否符合激活要求", "Check this machine's (or a snapshot's) hardware against the activation rules")
 }
-func (*checkCmd) Usage() string { return "check [--snapshot FILE] [--format text|json]" }
+func (*checkCmd) Usage() string { return "check" }
 
 func (c *checkCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.snapshot, "snapshot", "", "judge a recorded snapshot instead of this machine")
+	metavar(fs, "snapshot", "FILE")
 	fs.StringVar(&c.format, "format", "text", "text or json")
+	metavar(fs, "format", "text|json")
 	c.save.add(fs)
 }
 

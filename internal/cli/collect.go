@@ -21,6 +21,7 @@ import (
 type collectCmd struct {
 	only   string
 	output string
+	oldO   string
 	caseID string
 	redact bool
 	format string
@@ -31,15 +32,23 @@ func (*collectCmd) Summary() i18n.Text {
 	return i18n.T("把七类日志打包成一个 zip（默认放在桌面）", "Pack the seven kinds of logs into one zip (on the Desktop by default)")
 }
 func (*collectCmd) Usage() string {
-	return "collect [--only IDS] [--output DIR] [--case ID] [--redact] [--format text|json]"
+	return "collect"
 }
 
 func (c *collectCmd) Flags(fs *pflag.FlagSet) {
-	fs.StringVar(&c.only, "only", "", "comma-separated categories: "+strings.Join(collect.CategoryIDs(), ","))
-	fs.StringVarP(&c.output, "output", "o", "", "folder for the package (default: the Desktop)")
+	fs.StringVar(&c.only, "only", "", "comma-separated categories: "+strings.Join(collect.CategoryIDs(), ", "))
+	metavar(fs, "only", "IDS")
+	fs.StringVar(&c.output, "output", "", "folder for the package (default: the Desktop)")
+	metavar(fs, "output", "DIR")
+	// -o means a file in every other command; here it once meant the
+	// folder, so it is kept hidden only to say so.
+	fs.StringVarP(&c.oldO, "output-folder-o", "o", "", "no longer used: -o means a file; use --output DIR")
+	fs.Lookup("output-folder-o").Hidden = true
 	fs.StringVar(&c.caseID, "case", "", "support case id, added to the package name")
+	metavar(fs, "case", "ID")
 	fs.BoolVar(&c.redact, "redact", false, "replace host and user names, serials, IP and MAC addresses")
 	fs.StringVar(&c.format, "format", "text", "text or json")
+	metavar(fs, "format", "text|json")
 }
 
 // isElevated is elevation.Elevated; tests replace it.
@@ -49,12 +58,16 @@ var (
 	msgCollectAdminWin  = i18n.T("注意：%s 需要管理员权限，而 actwiz 现在不是以管理员身份运行，这些项目可能不完整。要收集完整，请在“以管理员身份运行”打开的命令提示符中再运行 actwiz collect。", "Note: %s need administrator rights and actwiz is not running as administrator, so these items may be incomplete. To collect them in full, run actwiz collect again from a Command Prompt opened with \"Run as administrator\".")
 	msgCollectAdminSudo = i18n.T("注意：%s 需要 root 权限，这些项目可能不完整。要收集完整，请用 sudo 再运行：sudo actwiz collect", "Note: %s need root rights, so these items may be incomplete. To collect them in full, run it again with sudo: sudo actwiz collect")
 	msgBadCategory      = i18n.T("--only 中的类别 %q 不存在；可用：%s。", "--only: there is no category %q; use %s.")
+	msgCollectNoO       = i18n.T("collect 没有 -o 参数：-o 在 actwiz 中表示文件。要把日志包放到文件夹 %s，请用 --output %s。", "collect has no -o: in actwiz -o names a file. To put the package in the folder %s, use --output %s.")
 	msgCollectLine      = i18n.T(" %s %s  %s  %s", " %s %s  %s  %s")
 )
 
 func (c *collectCmd) Run(ctx context.Context, app *App, args []string) (int, error) {
 	if err := noArgs(c.Name(), args); err != nil {
 		return 0, err
+	}
+	if c.oldO != "" {
+		return 0, usagef(msgCollectNoO, c.oldO, c.oldO)
 	}
 	if err := checkFormat(c.format, "text", "json"); err != nil {
 		return 0, err
@@ -125,7 +138,7 @@ func parseCategories(only string) ([]string, error) {
 	for _, id := range strings.Split(only, ",") {
 		id = strings.TrimSpace(id)
 		if _, ok := collect.LookupCategory(id); !ok {
-			return nil, usagef(msgBadCategory, id, strings.Join(collect.CategoryIDs(), ", "))
+			return nil, usagef(msgBadCategory, id, i18n.T(strings.Join(collect.CategoryIDs(), "、"), strings.Join(collect.CategoryIDs(), ", ")))
 		}
 		out = append(out, id)
 	}

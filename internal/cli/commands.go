@@ -13,7 +13,8 @@ import (
 type Command interface {
 	Name() string
 	Summary() i18n.Text
-	// Usage is the synopsis line, without the program name.
+	// Usage is the command name and its arguments ("decode CODE"); help
+	// adds every flag to make the synopsis.
 	Usage() string
 	Flags(fs *pflag.FlagSet)
 	Run(ctx context.Context, app *App, args []string) (int, error)
@@ -32,6 +33,8 @@ var commands = []func() Command{
 	func() Command { return &uploadCmd{} },
 	func() Command { return &fleetCmd{} },
 	func() Command { return &openCmd{} },
+	func() Command { return &configCmd{} },
+	func() Command { return &completionCmd{} },
 	func() Command { return &versionCmd{} },
 	func() Command { return &helpCmd{} },
 }

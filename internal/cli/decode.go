@@ -24,9 +24,10 @@ func (*decodeCmd) Name() string { return "decode" }
 func (*decodeCmd) Summary() i18n.Text {
 	return i18n.T("把用户读出的支持代码还原成每一项的结果", "Turn a support code read out by a user back into each check's status")
 }
-func (*decodeCmd) Usage() string { return "decode CODE [--format text|json]" }
+func (*decodeCmd) Usage() string { return "decode CODE" }
 func (c *decodeCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.format, "format", "text", "text or json")
+	metavar(fs, "format", "text|json")
 }
 
 var (
@@ -55,7 +56,7 @@ func (c *decodeCmd) Run(_ context.Context, app *App, args []string) (int, error)
 		return 0, inputError{msgCodeNewer.F(echo, version)}
 	case err != nil:
 		why := strings.TrimPrefix(err.Error(), supportcode.ErrMistyped.Error()+": ")
-		return 0, inputError{msgCodeMistyped.F(echo, machinetext.Escape(machinetext.Clip(why, 2*maxCodeEcho)))}
+		return 0, inputError{msgCodeMistyped.F(echo, i18n.T("有数字听错、前后颠倒、多读或少读，或混进了字母", machinetext.Escape(machinetext.Clip(why, 2*maxCodeEcho))))}
 	}
 	// Grouped from its digits alone: "011-814-407" is 011 814 407.
 	code, _ := supportcode.Digits(input)

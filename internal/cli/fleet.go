@@ -27,12 +27,14 @@ func (*fleetCmd) Summary() i18n.Text {
 }
 
 // Usage stays short for the help table; "help fleet" lists every option.
-func (*fleetCmd) Usage() string { return "fleet PATH… [--format text|json|csv]" }
+func (*fleetCmd) Usage() string { return "fleet PATH…" }
 
 func (c *fleetCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.format, "format", "text", "text, json or csv")
+	metavar(fs, "format", "text|json|csv")
 	fs.BoolVar(&c.keepGoing, "keep-going", false, "read on past unreadable files and list them")
 	fs.StringVarP(&c.output, "output", "o", "", "write to FILE instead of standard output")
+	metavar(fs, "output", "FILE")
 }
 
 var (

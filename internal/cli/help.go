@@ -24,12 +24,11 @@ var (
 	msgHelpUsage    = i18n.T("用法：", "Usage:")
 	msgHelpCommands = i18n.T("命令：", "Commands:")
 	msgHelpGlobal   = i18n.T("所有命令都可用的参数：", "Options for every command:")
-	msgHelpGlobals  = i18n.T(
-		"  --config FILE     使用这个配置文件\n  --lang zh|en      显示语言\n  --theme auto|unicode|plain  符号样式（plain 只用 ASCII）",
-		"  --config FILE     use this config file\n  --lang zh|en      display language\n  --theme auto|unicode|plain  glyphs (plain is ASCII only)")
+	msgHelpMore     = i18n.T("运行 actwiz help COMMAND 查看某个命令的参数；actwiz --version 显示版本。",
+		"Run 'actwiz help COMMAND' for a command's options; 'actwiz --version' shows the version.")
 	msgHelpExit = i18n.T(
-		"退出码：0 全部通过；1 有不通过的项；3 有无法读取的项；2 命令无法运行（参数、配置或输入文件有误）。",
-		"Exit status: 0 all passed; 1 a check failed; 3 a check is unknown; 2 the command could not run (bad option, config or input file).")
+		"退出码：0 全部通过；1 有不通过的项；3 有无法读取的项；2 命令无法运行（参数、配置或输入文件有误）；4 因输入以外的原因没能完成（例如磁盘或系统出错）。",
+		"Exit status: 0 all passed; 1 a check failed; 3 a check is unknown; 2 the command could not run (bad option, config or input file); 4 it failed for a reason other than its input (a disk or system error).")
 	msgHelpOptions = i18n.T("参数：", "Options:")
 )
 
@@ -37,43 +36,65 @@ func (c *helpCmd) Run(_ context.Context, app *App, args []string) (int, error) {
 	if len(args) > 0 {
 		cmd, ok := lookup(args[0])
 		if !ok {
-			return 0, usagef(msgUnknownCommand, args[0])
+			return 0, usagef(msgUnknownCommand, maskIfSerial(args[0]))
 		}
 		writeCommandHelp(app, cmd)
 		return ExitOK, nil
 	}
 	w, lang := app.Stdout, app.Lang
-	fmtLine(w, msgHelpIntro.In(lang))
+	writeWrapped(w, msgHelpIntro.In(lang), "")
 	fmtLine(w, "")
 	fmtLine(w, msgHelpUsage.In(lang)+" actwiz [COMMAND] [OPTIONS]")
 	fmtLine(w, "")
 	fmtLine(w, msgHelpCommands.In(lang))
+	const col = 14 // summary column: the longest name plus a gap
 	for _, make := range commands {
 		cmd := make()
-		fmtLine(w, fmt.Sprintf("  %-48s %s", cmd.Usage(), cmd.Summary().In(lang)))
+		for i, l := range wrapText(cmd.Summary().In(lang), helpWidth-col) {
+			name := ""
+			if i == 0 {
+				name = cmd.Name()
+			}
+			fmtLine(w, fmt.Sprintf("  %-*s%s", col-2, name, l))
+		}
 	}
 	fmtLine(w, "")
-	fmtLine(w, msgHelpGlobal.In(lang))
-	fmtLine(w, msgHelpGlobals.In(lang))
+	writeGlobals(w, lang)
 	fmtLine(w, "")
-	fmtLine(w, msgHelpExit.In(lang))
+	writeWrapped(w, msgHelpMore.In(lang), "")
+	writeWrapped(w, msgHelpExit.In(lang), "")
 	return ExitOK, nil
 }
 
 func writeCommandHelp(app *App, cmd Command) {
 	w, lang := app.Stdout, app.Lang
-	fmtLine(w, msgHelpUsage.In(lang)+" actwiz "+cmd.Usage())
-	fmtLine(w, cmd.Summary().In(lang))
+	fmtLine(w, synopsis(cmd, msgHelpUsage.In(lang)+" "))
+	writeWrapped(w, cmd.Summary().In(lang), "")
 	fs := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
+	fs.SortFlags = false
 	cmd.Flags(fs)
-	if fs.HasFlags() {
+	if fs.HasAvailableFlags() {
 		fmtLine(w, "")
 		fmtLine(w, msgHelpOptions.In(lang))
 		fmtLine(w, flagUsages(fs, lang))
 	}
 	fmtLine(w, "")
+	writeGlobals(w, lang)
+}
+
+func writeGlobals(w io.Writer, lang i18n.Lang) {
 	fmtLine(w, msgHelpGlobal.In(lang))
-	fmtLine(w, msgHelpGlobals.In(lang))
+	fs := pflag.NewFlagSet("actwiz", pflag.ContinueOnError)
+	fs.SortFlags = false
+	var g globalFlags
+	g.add(fs)
+	fmtLine(w, flagUsages(fs, lang))
+}
+
+func writeWrapped(w io.Writer, s, indent string) {
+	for _, l := range wrapText(s, helpWidth-len(indent)) {
+		fmtLine(w, indent+l)
+	}
 }
 
 func fmtLine(w io.Writer, s string) { fmt.Fprintln(w, s) }

@@ -26,10 +26,11 @@ func (*openCmd) Name() string { return "open" }
 func (*openCmd) Summary() i18n.Text {
 	return i18n.T("打开用户发来的日志包（先检查完整性），或列出一个文件夹里的所有日志包", "Open a log package a user sent (integrity first), or list every package in a folder")
 }
-func (*openCmd) Usage() string { return "open PACKAGE.zip|FOLDER [--format text|json|csv]" }
+func (*openCmd) Usage() string { return "open PACKAGE.zip|FOLDER" }
 
 func (c *openCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.format, "format", "text", "text or json; csv for a folder")
+	metavar(fs, "format", "text|json|csv")
 	c.fs = fs
 }
 

@@ -24,8 +24,9 @@ var (
 )
 
 func (s *saveFlag) add(fs *pflag.FlagSet) {
-	fs.StringVar(&s.dir, "save", "", "also save the JSON report as <host>_<YYYYMMDD-HHMMSS>.json in `DIR`; alone, in the report.dir folder")
+	fs.StringVar(&s.dir, "save", "", "also save the JSON report as <host>_<YYYYMMDD-HHMMSS>.json in DIR; alone, in the report.dir folder")
 	fs.Lookup("save").NoOptDefVal = useConfigured
+	metavar(fs, "save", "DIR")
 }
 
 // takeFolder lets "--save DIR" work as well as "--save=DIR": the flag

@@ -22,11 +22,13 @@ func (*serialCmd) Name() string { return "serial" }
 func (*serialCmd) Summary() i18n.Text {
 	return i18n.T("检查序列号格式，并与这台电脑上次激活用的序列号对比", "Check a serial's format and compare it with the one this PC was last activated with")
 }
-func (*serialCmd) Usage() string { return "serial [--serial S] [--format text|json]" }
+func (*serialCmd) Usage() string { return "serial" }
 
 func (c *serialCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.serial, "serial", "", "the serial to use (else typed at a prompt without echo, or read from standard input)")
 	fs.StringVar(&c.format, "format", "text", "text or json")
+	metavar(fs, "format", "text|json")
+	metavar(fs, "serial", "SERIAL")
 }
 
 var (

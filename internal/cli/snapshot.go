@@ -18,10 +18,11 @@ func (*snapshotCmd) Name() string { return "snapshot" }
 func (*snapshotCmd) Summary() i18n.Text {
 	return i18n.T("记录这台电脑的硬件信息，供别处检查", "Record this machine's facts so they can be checked anywhere")
 }
-func (*snapshotCmd) Usage() string { return "snapshot [-o FILE]" }
+func (*snapshotCmd) Usage() string { return "snapshot" }
 
 func (c *snapshotCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVarP(&c.output, "output", "o", "", "write to FILE instead of standard output")
+	metavar(fs, "output", "FILE")
 }
 
 var msgSnapshotSaved = i18n.T("快照已保存到 %s。", "Snapshot saved to %s.")

@@ -11,6 +11,7 @@ import (
 	"actwiz/internal/i18n"
 	"actwiz/internal/logs/collect"
 	"actwiz/internal/logs/upload"
+	"actwiz/internal/machinetext"
 	"actwiz/internal/platform/elevation"
 	"actwiz/internal/probe"
 	"actwiz/steps"
@@ -27,13 +28,17 @@ func (*wizardCmd) Name() string { return "wizard" }
 func (*wizardCmd) Summary() i18n.Text {
 	return i18n.T("交互式向导：逐步检查并说明怎么处理（不带命令时运行这个）", "Interactive wizard: check step by step and say what to do (runs when no command is given)")
 }
-func (*wizardCmd) Usage() string { return "wizard [--snapshot FILE] [--plain] [--case NO]" }
+func (*wizardCmd) Usage() string { return "wizard" }
 
 func (c *wizardCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.snapshot, "snapshot", "", "run on a recorded snapshot instead of this machine")
 	fs.BoolVar(&c.plain, "plain", false, "line by line, for screen readers and logs (also ACCESSIBLE=1, TERM=dumb)")
 	fs.StringVar(&c.caseNo, "case", "", "support case number, such as CAS-04851-R7R3X9")
+	metavar(fs, "snapshot", "FILE")
+	metavar(fs, "case", "NO")
 }
+
+var msgWizardConfig = i18n.T("使用配置文件 %s。", "Using the config file %s.")
 
 var msgBadCase = i18n.T("--case 的值 %q 有误：%s", "--case %q: %s")
 
@@ -91,10 +96,15 @@ func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 		Steps: wizardSteps(app, reader), Session: sess, Lang: app.Lang, Glyphs: app.Glyphs,
 		ReportDir: dir, Version: version(), Now: app.Now, OSFamily: osFamily, UploadURL: app.Config.Upload.URL,
 	}
+	// A config file can set the commands actwiz runs and where logs go,
+	// so the header names the one in use.
+	if app.ConfigFile != "" {
+		opts.Notice = msgWizardConfig.F(machinetext.Escape(app.ConfigFile))
+	}
 	plain, why := ui.PlainReason(ui.ModeEnv{Plain: c.plain, Getenv: app.Getenv, Stdin: app.Stdin, Stdout: app.Stdout, Windows: runtime.GOOS == "windows"})
 	if plain {
 		if why != "" {
-			opts.Notice = ui.MinttyNotice
+			opts.Notice = i18n.Join([]i18n.Text{ui.MinttyNotice, opts.Notice}, "", " ")
 		}
 		return ui.RunPlain(ctx, opts, app.Stdin, app.Stdout)
 	}

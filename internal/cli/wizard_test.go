@@ -59,11 +59,18 @@ logs:
 // value that is not a command name.
 func TestNoCommandRunsTheWizard(t *testing.T) {
 	dir, desktop := t.TempDir(), t.TempDir()
-	t.Setenv("ACTWIZ_REPORT_DIR", dir)
 	t.Setenv("XDG_DESKTOP_DIR", desktop)
 	snapshot := filepath.Join("..", "..", "ui", "testdata", "snapshots", "whitebox-placeholders.json")
 	env, out, errOut := wizardEnv("ab-0123 4567890\n")
-	code := Run(context.Background(), []string{"--config", hermeticConfig(t), "--snapshot", snapshot, "--case", "CAS-04851-R7R3X9", "--lang", "en"}, env)
+	// The configuration reads the environment it is given, not the process's.
+	env.Getenv = func(k string) string {
+		if k == "ACTWIZ_REPORT_DIR" {
+			return dir
+		}
+		return ""
+	}
+	cfgFile := hermeticConfig(t)
+	code := Run(context.Background(), []string{"--config", cfgFile, "--snapshot", snapshot, "--case", "CAS-04851-R7R3X9", "--lang", "en"}, env)
 	if code != ExitFail {
 		t.Fatalf("exit %d; want %d\nstdout:\n%s\nstderr:\n%s", code, ExitFail, out, errOut)
 	}
@@ -73,6 +80,7 @@ func TestNoCommandRunsTheWizard(t *testing.T) {
 		"== Step 3 of 4: Activation ==", "FAIL Hardware allows activation", "SKIP Activation: snapshot",
 		"== Step 4 of 4: Collect logs ==", "Not collected: this is a recorded snapshot",
 		"Support code: 023 056 250 113 290", "Report saved to: " + dir,
+		"Using the config file " + cfgFile + ".",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

@@ -102,7 +102,7 @@ func jsonProblem(data []byte, err error) i18n.Text {
 		return msgNotJSON.F(msgEndsEarly)
 	case errors.As(err, &syn):
 		line, col := position(data, syn.Offset)
-		return msgNotJSON.F(msgAt.F(line, col, syn.Error()))
+		return msgNotJSON.F(msgAt.F(line, col, i18n.T("这里的字符不符合 JSON 格式", syn.Error())))
 	case errors.As(err, &typ) && typ.Field == "":
 		return msgNotObject.F(valueWord(typ.Value))
 	case errors.As(err, &typ):

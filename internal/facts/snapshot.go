@@ -151,6 +151,10 @@ const (
 	// does not exist (WBEM_E_INVALID_CLASS, WBEM_E_INVALID_NAMESPACE): its
 	// repository is damaged.
 	KindWMIRepository = "wmi-repository"
+	// KindNoSMBIOS: the firmware offers no SMBIOS (DMI) table at all.
+	KindNoSMBIOS = "no-smbios"
+	// KindUnsupported: this system or reader cannot read the section.
+	KindUnsupported = "unsupported"
 )
 
 // ErrKind returns the kind recorded with key's reason, or "".

@@ -44,7 +44,9 @@ func (t Text) In(lang Lang) string {
 func (t Text) Empty() bool { return t.ZH == "" && t.EN == "" }
 
 // F formats both forms with the same arguments. Arguments that are Texts
-// themselves are rendered in the matching language.
+// themselves are rendered in the matching language, and so is a value with
+// a Chinese() method (an OS error that can say itself in Chinese; the
+// packages below i18n cannot import it).
 func (t Text) F(args ...any) Text {
 	return Text{ZH: sprintf(t.ZH, ZH, args), EN: sprintf(t.EN, EN, args)}
 }
@@ -54,6 +56,8 @@ func sprintf(format string, lang Lang, args []any) string {
 	for i, a := range args {
 		if tx, ok := a.(Text); ok {
 			local[i] = tx.In(lang)
+		} else if c, ok := a.(interface{ Chinese() string }); ok && lang == ZH && c.Chinese() != "" {
+			local[i] = c.Chinese()
 		} else {
 			local[i] = a
 		}

@@ -16,7 +16,8 @@ func TestRules(t *testing.T) {
 	}{
 		{"activation-log", "activation-log-激活日志/slmgr-dlv.txt", "Error: 0xC004F074 The Software Licensing Service reported that the computer could not be activated.", "0xC004F074", true},
 		{"activation-log", "activation-log-激活日志/slmgr-dlv.txt", "错误: 0xC004F050 软件授权服务报告产品密钥无效", "0xC004F050", true},
-		{"activation-log", "activation-log-激活日志/spp-events.txt", "hr=0x80070005", "0x80070005", false},
+		{"activation-log", "activation-log-激活日志/spp-events.txt", "hr=0x80004005", "0x80004005", false}, // not in the code table: worth a look, not a verdict
+		{"activation-log", "activation-log-激活日志/spp-events.txt", "hr=0x80070005", "0x80070005", true},
 		{"activation-log", "activation-log-激活日志/spp-events.txt", "Remaining Windows rearm count: 1001 (0x000003E9)", "", false},
 		{"upgrade-log", "upgrade-log-升级日志/cbs/CBS.log", "Failed to get session package state [HRESULT = 0x800f0805]", "", false},
 		{"activation-log", "x/CMGE_Active.log", "上次激活使用的序列号FF*****700209跟当前输入的序列号不一致，是否继续", "serial-mismatch", false},

@@ -170,7 +170,7 @@ func (r *linuxReader) requireDMI() error {
 	case err == nil:
 		return nil
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("this machine has no SMBIOS (DMI) table (%s does not exist), so the firmware gives no BIOS or board serial number; usual on ARM boards and some virtual machines", dir)
+		return recordedError{fmt.Sprintf("this machine has no SMBIOS (DMI) table (%s does not exist), so the firmware gives no BIOS or board serial number; usual on ARM boards and some virtual machines", dir), facts.KindNoSMBIOS}
 	default:
 		return fmt.Errorf("reading the SMBIOS (DMI) table: %w", err)
 	}

@@ -228,6 +228,15 @@ func TestLinuxSMBIOS(t *testing.T) {
 					t.Errorf("errors[%q] = %q, want it to contain %q", key, got, part)
 				}
 			}
+			// The kind lets the checks say it in Chinese without
+			// matching the English words.
+			if c.noDMI {
+				for _, key := range []string{"bios", "baseboard"} {
+					if k := s.ErrKind(key); k != facts.KindNoSMBIOS {
+						t.Errorf("kind of %s = %q, want %q", key, k, facts.KindNoSMBIOS)
+					}
+				}
+			}
 		})
 	}
 }

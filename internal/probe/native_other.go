@@ -4,7 +4,6 @@ package probe
 
 import (
 	"context"
-	"errors"
 	"os"
 	"runtime"
 
@@ -17,7 +16,7 @@ func Native() Reader { return unsupported{} }
 
 type unsupported struct{}
 
-var errUnsupported = errors.New("reading hardware is not supported on " + runtime.GOOS)
+var errUnsupported = recordedError{"reading hardware is not supported on " + runtime.GOOS, facts.KindUnsupported}
 
 func (unsupported) Host(context.Context) facts.Host {
 	name, _ := os.Hostname()
