@@ -61,11 +61,12 @@ func completeFlagValues(c *cobra.Command, fs *pflag.FlagSet) {
 		switch {
 		case strings.Contains(meta, "|"):
 			values := strings.Split(meta, "|")
-			c.RegisterFlagCompletionFunc(f.Name, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
+			// These fail only for a flag c does not have; VisitAll found it on c.
+			_ = c.RegisterFlagCompletionFunc(f.Name, cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp))
 		case meta == "DIR":
-			c.MarkFlagDirname(f.Name)
+			_ = c.MarkFlagDirname(f.Name)
 		case meta == "FILE":
-			c.MarkFlagFilename(f.Name)
+			_ = c.MarkFlagFilename(f.Name)
 		}
 	})
 }

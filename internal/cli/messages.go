@@ -4,7 +4,6 @@ import "actwiz/internal/i18n"
 
 var (
 	msgUnknownCommand = i18n.T("没有 %q 这个命令。运行 actwiz help 查看所有命令。", "There is no command %q. Run 'actwiz help' to see the commands.")
-	msgBadFlag        = i18n.T("参数有误：%s。运行 actwiz help %s 查看可用的参数。", "Bad option: %s. Run 'actwiz help %s' to see the options.")
 	msgUnexpectedArg  = i18n.T("多余的参数 %q；actwiz %s 不需要它。", "Unexpected argument %q: actwiz %s takes none.")
 	msgCancelled      = i18n.T("已取消。", "Cancelled.")
 	msgFailed         = i18n.T("无法完成：%s", "Could not finish: %s")

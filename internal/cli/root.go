@@ -191,7 +191,7 @@ func newRoot(ctx context.Context, env Env, g *globalFlags, st *runState, lang i1
 			writeCommandHelp(app, cmd)
 			return
 		}
-		(&helpCmd{}).Run(ctx, app, nil)
+		_, _ = (&helpCmd{}).Run(ctx, app, nil) // help only writes; a help func has no error to return
 	})
 	for _, mk := range commands {
 		cmd := mk()
