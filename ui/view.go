@@ -16,11 +16,13 @@ const minWidth, minHeight = 40, 10
 // leaves empty. The Windows console (conhost without
 // DISABLE_NEWLINE_AUTO_RETURN, which Bubble Tea does not set) moves to the
 // next row as soon as the last column is written, so a full row plus the
-// renderer's line break adds a row. Wine's console adds a row when the
-// erase-to-end-of-line the renderer sends after every shorter line comes
-// within two columns of the edge (a line of 118 or 119 cells in a
-// 120-column window). Either way the frame grows a row per such line and
-// every redraw scrolls it up.
+// renderer's line break adds a row and every redraw scrolls the frame.
+// Wine's console also counts the characters of escape sequences as
+// columns when it decides to wrap; the erase-to-end-of-line (three
+// characters) the renderer sends after every line shorter than the window
+// then wraps any line of more than width-3 cells. Colour sequences inside
+// a line still do under Wine: that is Wine's, real consoles draw them in
+// no columns.
 const rightMargin = 3
 
 // View draws the frame: a header (with the snapshot warning when judging a
