@@ -72,7 +72,9 @@ func (l *Logs) offerRestart(ctx context.Context, s *Session, emit func(Event)) b
 	if err != nil || a.Cancelled || a.Text != "y" {
 		return false
 	}
-	err = l.Restart(elevation.Options{Case: s.Case, Lang: s.Lang, Args: []string{"wizard"}})
+	// The new window starts at this step: the serial and the activation
+	// were dealt with here (see steps.Resume).
+	err = l.Restart(elevation.Options{Case: s.Case, Lang: s.Lang, Args: []string{"wizard"}, Resume: LogsID})
 	switch {
 	case err == nil:
 		emit(Handover{Step: LogsID, Text: msgElevatedContinues})

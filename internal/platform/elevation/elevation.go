@@ -50,6 +50,11 @@ type Options struct {
 	Config string
 	// Args are further arguments (a command name, flags), placed first.
 	Args []string
+	// Resume is the wizard step the elevated actwiz starts at (a step ID:
+	// "activation", "logs"), empty to start at Welcome. It goes on the
+	// command line as the wizard's hidden --resume flag; what the user
+	// typed in this window (a serial) never does.
+	Resume string
 }
 
 // Arguments is the command line of the restarted actwiz.
@@ -63,6 +68,9 @@ func Arguments(o Options) []string {
 	}
 	if o.Config != "" {
 		args = append(args, "--config", o.Config)
+	}
+	if o.Resume != "" {
+		args = append(args, "--resume", o.Resume)
 	}
 	return args
 }
