@@ -137,3 +137,41 @@ func TestModelResumeAtActivation(t *testing.T) {
 		t.Errorf("after the resumed step the wizard moved on by itself to screen %d; it waits for Enter as usual", d.m.screen)
 	}
 }
+
+// TestModelResumeAtLogs: resumed at the logs step, the wizard checks the
+// hardware, passes the serial and activation as done in the first window
+// (no question, no attempt) and stops at the logs step's first question.
+func TestModelResumeAtLogs(t *testing.T) {
+	var opened string
+	list := []steps.Step{
+		&steps.Hardware{Reader: probe.FromSnapshot(loadSnapshot(t, "lenovo-good.json")), Timeout: 5 * time.Second,
+			Rules: checks.DefaultRules(), Now: func() time.Time { return fixedNow }},
+		&steps.Serial{Profile: serial.CMGE, Timeout: time.Second},
+		&steps.Activation{Profile: serial.CMGE, Driver: neverDriver{t}},
+		tinyLogs(t, &opened),
+	}
+	opts := Options{Steps: steps.Resume(list, steps.LogsID), Resume: steps.LogsID,
+		Session: &steps.Session{Case: "CAS-04851-R7R3X9", Lang: i18n.ZH, Started: fixedNow},
+		Lang:    i18n.ZH, Glyphs: display.Unicode, ReportDir: t.TempDir(), Version: "test", Now: func() time.Time { return fixedNow }}
+	d := &driver{t: t, dir: opts.ReportDir, msgs: make(chan tea.Msg, 64)}
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	d.m = New(ctx, opts)
+	d.send(tea.WindowSizeMsg{Width: 200, Height: 50})
+	d.launch(d.m.Init())
+	d.untilQuestion(3, "logs.categories")
+	if d.m.screen != 4 {
+		t.Errorf("the logs question is asked on screen %d, want 4", d.m.screen)
+	}
+	for _, id := range []string{steps.SerialID, steps.ActivationID} {
+		rs := d.m.sess.Results(id)
+		if len(rs) == 0 {
+			t.Errorf("%s: no results", id)
+		}
+		for _, r := range rs {
+			if r.Status != checks.Skip || r.Detail != steps.MsgDoneFirstWindow {
+				t.Errorf("%s: %s %s %q; want skipped as done in the first window", id, r.ID, r.Status, r.Detail.ZH)
+			}
+		}
+	}
+}
