@@ -106,7 +106,7 @@ func (st *Activation) Run(ctx context.Context, s *Session, emit func(Event)) {
 // needed administrator rights.
 const ElevateQuestion = "activation.elevate"
 
-var msgAskElevate = i18n.T("激活需要管理员权限。要以管理员身份重新启动 actwiz 再激活吗？Windows 会弹出确认窗口；案例编号、语言和配置文件会保留，新窗口里请再次确认激活。", "Activation needs administrator rights. Restart actwiz as administrator to activate? Windows will ask you to confirm; the case number, language and configuration file are kept; confirm the activation again in the new window.")
+var msgAskElevate = i18n.T("激活需要管理员权限。要以管理员身份重新启动 actwiz 再激活吗？Windows 会弹出确认窗口；案例编号、语言和配置文件会保留；新窗口会重新检查硬件，请再输入一次序列号并确认激活。", "Activation needs administrator rights. Restart actwiz as administrator to activate? Windows will ask you to confirm; the case number, language and configuration file are kept; the new window checks the hardware again, then asks for the serial once more and for your confirmation.")
 
 var msgEnvNotKept = i18n.T("新窗口看不到只在这个窗口里设置的环境变量：%s。", "The new window will not see the environment variables set only in this one: %s.")
 
@@ -148,7 +148,9 @@ func (st *Activation) offerRestart(ctx context.Context, s *Session, emit func(Ev
 	if err != nil || a.Cancelled || a.Text != "y" {
 		return false
 	}
-	err = st.Restart(elevation.Options{Case: s.Case, Lang: s.Lang, Config: st.ConfigFile, Args: []string{"wizard"}})
+	// The new window starts at this step (after the hardware check and the
+	// serial, asked again: it never travels on the command line).
+	err = st.Restart(elevation.Options{Case: s.Case, Lang: s.Lang, Config: st.ConfigFile, Args: []string{"wizard"}, Resume: ActivationID})
 	switch {
 	case err == nil:
 		emit(Handover{Step: ActivationID, Text: msgElevatedContinues})

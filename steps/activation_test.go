@@ -126,7 +126,7 @@ func TestActivationOffersElevatedRestart(t *testing.T) {
 			t.Errorf("%s: asked %v", answer, asked)
 		}
 		if answer == "y" {
-			want := elevation.Options{Case: "SR-2026-0142", Lang: i18n.ZH, Config: `C:\actwiz.yaml`, Args: []string{"wizard"}}
+			want := elevation.Options{Case: "SR-2026-0142", Lang: i18n.ZH, Config: `C:\actwiz.yaml`, Args: []string{"wizard"}, Resume: "activation"}
 			if len(got) != 1 || !reflect.DeepEqual(got[0], want) || !handedOver || finished {
 				t.Errorf("restart %+v, handed over %v, finished %v; want %+v, handed over", got, handedOver, finished, want)
 			}

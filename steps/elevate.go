@@ -24,7 +24,7 @@ func (e Handover) stepID() string { return e.Step }
 
 var (
 	msgAdminItems        = i18n.T("以下项目需要管理员权限才能收集完整：%s", "These items need administrator rights to be complete: %s")
-	msgElevatedContinues = i18n.T("已经在新打开的管理员窗口中继续（案例编号和语言不变）；这个窗口到此结束。", "The work continues in the new administrator window (same case number and language); this window ends here.")
+	msgElevatedContinues = i18n.T("已经在新打开的管理员窗口中继续，从这一步接着做（案例编号、语言和配置文件不变）；这个窗口到此结束。", "The work continues in the new administrator window, at this step (same case number, language and configuration file); this window ends here.")
 	msgRestartFailed     = i18n.T("无法以管理员身份重新启动：%s", "Could not restart as administrator: %s")
 	hintRunAsAdmin       = i18n.T("右键单击 actwiz，选择“以管理员身份运行”，再收集一次。", "Right-click actwiz, choose \"Run as administrator\" and collect again.")
 	hintSudo             = i18n.T("用 sudo 运行 actwiz（例如 sudo actwiz collect）再收集一次。", "Run actwiz with sudo (for example sudo actwiz collect) and collect again.")
@@ -72,7 +72,9 @@ func (l *Logs) offerRestart(ctx context.Context, s *Session, emit func(Event)) b
 	if err != nil || a.Cancelled || a.Text != "y" {
 		return false
 	}
-	err = l.Restart(elevation.Options{Case: s.Case, Lang: s.Lang, Args: []string{"wizard"}})
+	// The new window starts at this step: the serial and the activation
+	// were dealt with here (see steps.Resume).
+	err = l.Restart(elevation.Options{Case: s.Case, Lang: s.Lang, Args: []string{"wizard"}, Resume: LogsID})
 	switch {
 	case err == nil:
 		emit(Handover{Step: LogsID, Text: msgElevatedContinues})

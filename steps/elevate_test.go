@@ -100,9 +100,9 @@ func TestLogsOffersRestartBeforeCollectingAdminItems(t *testing.T) {
 	if !notesHave(got.notes, msgAdminItems.F("gp")) {
 		t.Errorf("no note naming the admin items: %v", got.notes)
 	}
-	want := []elevation.Options{{Case: "SR-2026-0142", Lang: i18n.ZH, Args: []string{"wizard"}}}
+	want := []elevation.Options{{Case: "SR-2026-0142", Lang: i18n.ZH, Args: []string{"wizard"}, Resume: "logs"}}
 	if !slices.EqualFunc(rec.calls, want, func(a, b elevation.Options) bool {
-		return a.Case == b.Case && a.Lang == b.Lang && slices.Equal(a.Args, b.Args)
+		return a.Case == b.Case && a.Lang == b.Lang && slices.Equal(a.Args, b.Args) && a.Resume == b.Resume
 	}) {
 		t.Errorf("Restart called with %+v, want %+v", rec.calls, want)
 	}
@@ -158,7 +158,7 @@ func TestLogsOffersRestartWhenAnItemEndedNeedingAdmin(t *testing.T) {
 				t.Errorf("no: restart %v handover %v finished %v", rec.calls, got.handover, got.finished)
 			}
 		case "y":
-			if len(rec.calls) != 1 || rec.calls[0].Case != "SR-2026-0142" || got.handover == nil || got.finished {
+			if len(rec.calls) != 1 || rec.calls[0].Case != "SR-2026-0142" || rec.calls[0].Resume != "logs" || got.handover == nil || got.finished {
 				t.Errorf("yes: restart %v handover %v finished %v", rec.calls, got.handover, got.finished)
 			}
 		}

@@ -41,6 +41,36 @@ type Options struct {
 	// OSFamily of the machine judged ("windows", "linux"), for the verify
 	// commands shown before the step has read the host.
 	OSFamily string
+	// Resume is the ID of the step an actwiz restarted as administrator
+	// carries on at (--resume); Steps is then already steps.Resume's list.
+	// Welcome is skipped (the case number and language came as flags) and
+	// the steps before it run one after another without Enter, stopping
+	// only for their questions (the serial, asked again).
+	Resume string
+}
+
+var msgResumed = i18n.T("已经以管理员身份重新启动：先重新检查硬件，然后从“%s”这一步接着做。",
+	"Restarted as administrator: the hardware is checked again, then the wizard carries on at \"%s\".")
+
+// resumeIndex is the index in Steps of the step to resume at, or -1.
+func (o Options) resumeIndex() int {
+	if o.Resume == "" {
+		return -1
+	}
+	for i, s := range o.Steps {
+		if s.ID() == o.Resume {
+			return i
+		}
+	}
+	return -1
+}
+
+// withResumeNotice puts the line saying where the wizard resumes first.
+func (o Options) withResumeNotice() Options {
+	if i := o.resumeIndex(); i >= 0 {
+		o.Notice = i18n.Join([]i18n.Text{msgResumed.F(o.Steps[i].Title()), o.Notice}, "", " ")
+	}
+	return o
 }
 
 // Model is the root: it holds the screens and the shared context, routes
@@ -74,6 +104,9 @@ type Model struct {
 	// handover is set when a step handed the work to another actwiz
 	// (restarted as administrator): the wizard ends and says so.
 	handover i18n.Text
+	// resumeAt is the index of the step a resumed wizard carries on at,
+	// until it is reached; -1 otherwise.
+	resumeAt int
 }
 
 // New builds the wizard's root model.
@@ -85,10 +118,14 @@ func New(ctx context.Context, opts Options) *Model {
 	if sess == nil {
 		sess = &steps.Session{}
 	}
+	opts = opts.withResumeNotice()
 	plain := opts.Glyphs.Name == display.Plain.Name
 	sh := &shared{width: 80, height: 24, lang: opts.Lang, glyphs: opts.Glyphs, styles: newStyles(opts.Glyphs), keys: newKeyMap(opts.Lang, plain)}
 	m := &Model{sh: sh, opts: opts, sess: sess, ctx: ctx, welcome: newWelcome(sess.Case), help: help.New(), caseNo: sess.Case}
 	m.help.ShortSeparator = "  "
+	if m.resumeAt = opts.resumeIndex(); m.resumeAt >= 0 {
+		m.screen = 1 // Init starts it
+	}
 	if plain {
 		m.help.Ellipsis = "..."
 	}
@@ -106,7 +143,29 @@ func New(ctx context.Context, opts Options) *Model {
 	return m
 }
 
-func (m *Model) Init() tea.Cmd { return nil }
+// Init starts the first step of a resumed wizard, which has no Welcome.
+func (m *Model) Init() tea.Cmd {
+	if m.resumeAt >= 0 {
+		return m.goTo(1)
+	}
+	return nil
+}
+
+// resumeOn moves a resumed wizard on once the step shown has finished,
+// until the step it resumes at is on screen.
+func (m *Model) resumeOn(index int, f steps.Finished) tea.Cmd {
+	if m.resumeAt < 0 || index >= m.resumeAt || m.screen != index+1 {
+		return nil
+	}
+	if f.Err != nil { // cancelled: the user takes over
+		m.resumeAt = -1
+		return nil
+	}
+	if index+1 == m.resumeAt {
+		m.resumeAt = -1
+	}
+	return m.goTo(m.screen + 1)
+}
 
 func (m *Model) summaryIndex() int { return len(m.stepsV) + 1 }
 
@@ -184,8 +243,12 @@ func (m *Model) onStepEvent(msg stepEventMsg) tea.Cmd {
 		return nil
 	}
 	s.handle(msg.event)
-	if f, ok := msg.event.(steps.Finished); ok && f.Err == nil {
-		m.resultsGen++
+	var resume tea.Cmd
+	if f, ok := msg.event.(steps.Finished); ok {
+		if f.Err == nil {
+			m.resultsGen++
+		}
+		resume = m.resumeOn(msg.index, f)
 	}
 	m.noteHost()
 	if h, ok := msg.event.(steps.Handover); ok {
@@ -193,6 +256,9 @@ func (m *Model) onStepEvent(msg stepEventMsg) tea.Cmd {
 		// once the step has let go.
 		m.handover = h.Text
 		return tea.Batch(s.run.next(msg.index, msg.gen), m.quit())
+	}
+	if resume != nil {
+		return tea.Batch(s.run.next(msg.index, msg.gen), resume)
 	}
 	return s.run.next(msg.index, msg.gen)
 }

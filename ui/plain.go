@@ -114,6 +114,10 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 	if sess == nil {
 		sess = &steps.Session{}
 	}
+	// A resumed wizard has no Welcome: the case number and the language
+	// came as flags, and the notice says where it carries on.
+	resumed := opts.resumeIndex() >= 0
+	opts = opts.withResumeNotice()
 	sh := &shared{lang: opts.Lang, glyphs: opts.Glyphs, styles: newStyles(opts.Glyphs)}
 	p := &plainView{out: out, in: bufio.NewReader(in), lang: opts.Lang, sh: sh, echo: !isTerminal(in), osFamily: opts.OSFamily}
 	if f, ok := in.(*os.File); ok && isTerminal(f) {
@@ -127,11 +131,13 @@ func RunPlain(ctx context.Context, opts Options, in io.Reader, out io.Writer) (i
 	if sess.Source.Snapshot {
 		p.line(p.t(msgSnapshot.F(machinetext.Escape(sess.Source.File))))
 	}
-	p.line("")
-	p.line(p.t(msgWelcomeIntro))
-	p.line("")
-	if sess.Case == "" {
-		sess.Case = p.askCase()
+	if !resumed {
+		p.line("")
+		p.line(p.t(msgWelcomeIntro))
+		p.line("")
+		if sess.Case == "" {
+			sess.Case = p.askCase()
+		}
 	}
 	sess.Lang = opts.Lang
 

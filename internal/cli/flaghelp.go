@@ -13,7 +13,8 @@ import (
 // with their English description (pflag keeps one string); help shows this
 // twin in Chinese. A test fails when a flag has none.
 var flagHelpZH = map[string]string{
-	"support case number, such as CAS-04851-R7R3X9": "客服给的案件编号，例如 CAS-04851-R7R3X9",
+	"support case number, such as CAS-04851-R7R3X9":                               "客服给的案件编号，例如 CAS-04851-R7R3X9",
+	"carry on at this step after the restart as administrator (activation, logs)": "以管理员身份重新启动后从这一步接着做（activation、logs）",
 	"config file": "使用这个配置文件",
 	"show help":   "显示帮助",
 	"zh or en":    "显示语言：zh 或 en",

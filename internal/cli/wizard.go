@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"runtime"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -22,6 +23,9 @@ type wizardCmd struct {
 	snapshot string
 	plain    bool
 	caseNo   string
+	// resume is the step an actwiz restarted as administrator carries on
+	// at; only the restart passes it, so it is hidden from help.
+	resume string
 }
 
 func (*wizardCmd) Name() string { return "wizard" }
@@ -36,11 +40,15 @@ func (c *wizardCmd) Flags(fs *pflag.FlagSet) {
 	fs.StringVar(&c.caseNo, "case", "", "support case number, such as CAS-04851-R7R3X9")
 	metavar(fs, "snapshot", "FILE")
 	metavar(fs, "case", "NO")
+	fs.StringVar(&c.resume, "resume", "", "carry on at this step after the restart as administrator (activation, logs)")
+	fs.Lookup("resume").Hidden = true
 }
 
 var msgWizardConfig = i18n.T("使用配置文件 %s。", "Using the config file %s.")
 
 var msgBadCase = i18n.T("--case 的值 %q 有误：%s", "--case %q: %s")
+
+var msgBadResume = i18n.T("--resume 的值 %q 不是可以接着做的步骤；可以是：%s。", "--resume %q is not a step the wizard can carry on at; use one of: %s.")
 
 // wizardSteps is the step list. A new step is one type in package steps
 // and one line here.
@@ -72,6 +80,9 @@ func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 	if !problem.Empty() {
 		return 0, usagef(msgBadCase, c.caseNo, problem)
 	}
+	if c.resume != "" && !steps.CanResume(c.resume) {
+		return 0, usagef(msgBadResume, machinetext.Escape(c.resume), strings.Join(steps.ResumeSteps, ", "))
+	}
 	sess := &steps.Session{Case: caseNo, Lang: app.Lang, Started: app.Now()}
 	var reader probe.Reader
 	osFamily := runtime.GOOS
@@ -93,7 +104,7 @@ func (c *wizardCmd) Run(ctx context.Context, app *App, args []string) (int, erro
 		return 0, err
 	}
 	opts := ui.Options{
-		Steps: wizardSteps(app, reader), Session: sess, Lang: app.Lang, Glyphs: app.Glyphs,
+		Steps: steps.Resume(wizardSteps(app, reader), c.resume), Resume: c.resume, Session: sess, Lang: app.Lang, Glyphs: app.Glyphs,
 		ReportDir: dir, Version: version(), Now: app.Now, OSFamily: osFamily, UploadURL: app.Config.Upload.URL,
 	}
 	// A config file can set the commands actwiz runs and where logs go,
@@ -123,8 +134,21 @@ func logsStep(app *App) *steps.Logs {
 	}
 	// Only Windows has a UAC prompt to restart through; elsewhere the
 	// items that need rights say to use sudo, and nothing is offered.
+	// The restarted actwiz judges with the same configuration file.
 	if runtime.GOOS == "windows" {
-		l.Restart = elevation.Restart
+		l.Restart = withConfig(elevation.Restart, app.ConfigFile)
 	}
 	return l
+}
+
+// withConfig makes restart pass the configuration file in use on: the logs
+// step does not know it, and the elevated actwiz must collect what this
+// one's configuration says.
+func withConfig(restart func(elevation.Options) error, file string) func(elevation.Options) error {
+	return func(o elevation.Options) error {
+		if o.Config == "" {
+			o.Config = file
+		}
+		return restart(o)
+	}
 }

@@ -23,7 +23,7 @@ var (
 	// administrator rights.
 	NeedsAdmin = i18n.T("这一项需要管理员权限。", "This item needs administrator rights.")
 	// OfferRestart asks whether to restart elevated.
-	OfferRestart = i18n.T("要以管理员身份重新启动 actwiz 吗？Windows 会弹出确认窗口；案例编号和语言会保留。", "Restart actwiz as administrator? Windows will ask you to confirm; the case number and language are kept.")
+	OfferRestart = i18n.T("要以管理员身份重新启动 actwiz 吗？Windows 会弹出确认窗口；案例编号、语言和配置文件会保留，新窗口从这一步接着做。", "Restart actwiz as administrator? Windows will ask you to confirm; the case number, language and configuration file are kept, and the new window carries on at this step.")
 	// Declined says what happens when the user says no at the UAC prompt.
 	Declined = i18n.T("没有获得管理员权限；需要管理员权限的项目可能收集不完整。", "Administrator rights were not granted; the items that need them may be incomplete.")
 )
@@ -50,6 +50,11 @@ type Options struct {
 	Config string
 	// Args are further arguments (a command name, flags), placed first.
 	Args []string
+	// Resume is the wizard step the elevated actwiz starts at (a step ID:
+	// "activation", "logs"), empty to start at Welcome. It goes on the
+	// command line as the wizard's hidden --resume flag; what the user
+	// typed in this window (a serial) never does.
+	Resume string
 }
 
 // Arguments is the command line of the restarted actwiz.
@@ -63,6 +68,9 @@ func Arguments(o Options) []string {
 	}
 	if o.Config != "" {
 		args = append(args, "--config", o.Config)
+	}
+	if o.Resume != "" {
+		args = append(args, "--resume", o.Resume)
 	}
 	return args
 }

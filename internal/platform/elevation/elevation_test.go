@@ -19,6 +19,8 @@ func TestArguments(t *testing.T) {
 		{Options{Case: "案例 7 \"x\""}, []string{"--case", "案例 7 \"x\""}},
 		{Options{}, []string{}},
 		{Options{Lang: i18n.ZH, Config: `C:\Users\李\actwiz.yaml`, Args: []string{"wizard"}}, []string{"wizard", "--lang", "zh", "--config", `C:\Users\李\actwiz.yaml`}},
+		{Options{Case: "CAS-1", Lang: i18n.EN, Config: "a.yaml", Args: []string{"wizard"}, Resume: "activation"}, []string{"wizard", "--case", "CAS-1", "--lang", "en", "--config", "a.yaml", "--resume", "activation"}},
+		{Options{Lang: i18n.ZH, Args: []string{"wizard"}, Resume: "logs"}, []string{"wizard", "--lang", "zh", "--resume", "logs"}},
 	}
 	for _, c := range cases {
 		if got := Arguments(c.in); !slices.Equal(got, c.want) {
