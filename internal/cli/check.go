@@ -89,8 +89,7 @@ func writeReport(app *App, rep report.Report, format string) error {
 		if err != nil {
 			return err
 		}
-		_, err = app.Stdout.Write(data)
-		return err
+		return writeJSON(app, data)
 	}
 	return report.WriteText(app.Stdout, rep, app.Lang, app.Glyphs)
 }
