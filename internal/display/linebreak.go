@@ -74,6 +74,8 @@ func insideWord(s string, b int) bool {
 
 func asciiWord(c byte) bool { return c > ' ' && c < 0x7f }
 
+func alnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+
 // switchAt: a break after a space that would put a command's switch or
 // pipe at the start of a line, away from its command (slmgr /dlv,
 // -Filter, a | b).
@@ -83,7 +85,11 @@ func switchAt(s string, b int) bool {
 	}
 	switch s[b] {
 	case '/', '-':
-		// A switch (/dlv, -Filter, --yes), not a path such as /tmp/x.
+		// A switch (/dlv, -Filter, --yes) after its command, not a path
+		// such as /tmp/x, and not after the end of a clause (source; --check).
+		if b < 2 || !alnum(s[b-2]) {
+			return false
+		}
 		word, _, _ := strings.Cut(s[b:], " ")
 		flag := strings.TrimLeft(word, "-/")
 		return flag != "" && asciiWord(flag[0]) && !strings.ContainsAny(flag, `/\`)

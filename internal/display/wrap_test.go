@@ -96,3 +96,15 @@ func TestWrapNeverStrandsPunctuation(t *testing.T) {
 		}
 	}
 }
+
+// Odd inputs never panic and never lose text.
+func TestWrapEdges(t *testing.T) {
+	for _, text := range []string{" /dlv", " -x", "| a", "`", "``", "（", "a （", "\x1b[1m", " ", "中 /x y", "\x1b]8;;http://x\x07link\x1b]8;;\x07 text"} {
+		for width := 1; width <= 6; width++ {
+			lines := Wrap(text, width)
+			if strings.ReplaceAll(strings.Join(lines, ""), " ", "") != strings.ReplaceAll(text, " ", "") {
+				t.Errorf("Wrap(%q, %d) = %q lost text", text, width, lines)
+			}
+		}
+	}
+}
