@@ -49,10 +49,11 @@ func breakOpportunities(s string, width int, command bool) []int {
 			}
 		}
 		if !fits {
-			for b := sp[0] + 1; b < sp[1]; b++ {
-				if s[b-1] == ' ' && s[b] != ' ' && !strings.ContainsRune(")]},.;:!?", rune(s[b])) && !switchAt(s, b) {
-					keep[b] = true
-				}
+			// Switches and pipes stay glued unless that leaves a piece
+			// wider than the line.
+			spaceBreaks(s, sp, keep, true)
+			if widestPiece(s, sp, keep) > width {
+				spaceBreaks(s, sp, keep, false)
 			}
 		}
 	}
@@ -150,4 +151,23 @@ func wideAfter(s string, j int) bool {
 	rest := strings.TrimLeft(s[j:], " ")
 	r, _ := utf8.DecodeRuneInString(rest)
 	return rest != "" && r >= utf8.RuneSelf && Width(string(r)) == 2
+}
+
+func spaceBreaks(s string, sp [2]int, keep []bool, glue bool) {
+	for b := sp[0] + 1; b < sp[1]; b++ {
+		if s[b-1] == ' ' && s[b] != ' ' && !strings.ContainsRune(")]},.;:!?", rune(s[b])) && !(glue && switchAt(s, b)) {
+			keep[b] = true
+		}
+	}
+}
+
+func widestPiece(s string, sp [2]int, keep []bool) int {
+	widest, start := 0, sp[0]
+	for b := sp[0] + 1; b <= sp[1]; b++ {
+		if b == sp[1] || keep[b] {
+			widest = max(widest, Width(strings.TrimRight(s[start:b], " ")))
+			start = b
+		}
+	}
+	return widest
 }

@@ -52,6 +52,7 @@ func TestWrapCommand(t *testing.T) {
 		{55, []string{cmd}},
 		{40, []string{"Get-CimInstance", "Win32_BIOS | Select-Object SerialNumber"}},
 		{30, []string{"Get-CimInstance", "Win32_BIOS | Select-Object", "SerialNumber"}},
+		{23, []string{"Get-CimInstance", "Win32_BIOS |", "Select-Object", "SerialNumber"}},
 		{10, []string{"slmgr /dlv"}},
 	}
 	for _, c := range cases {
