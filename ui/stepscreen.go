@@ -429,7 +429,7 @@ func (m *stepModel) detailLines(sh *shared, width int, osFamily string) []string
 	if verify := r.def.VerifyFor(osFamily); len(verify) > 0 {
 		lines = append(lines, sh.styles.faint.Render(sh.t(msgDetailVerify)))
 		for _, v := range verify {
-			lines = append(lines, wrapIndented(sh.fit(v), "  ", width)...)
+			lines = append(lines, wrapCommandIndented(sh.fit(v), "  ", width)...)
 		}
 	}
 	return lines

@@ -133,4 +133,4 @@ func styleIf(on bool, style lipgloss.Style, s string) string {
 	return s
 }
 
-func cellWidth(s string) int { return ansi.StringWidth(s) }
+func cellWidth(s string) int { return display.Width(s) }

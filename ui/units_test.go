@@ -42,8 +42,9 @@ func TestWrap(t *testing.T) {
 	}{
 		{"the quick brown fox", 10, []string{"the quick", "brown fox"}},
 		{"硬盘序列号不超过六十四个字节", 10, []string{"硬盘序列号", "不超过六十", "四个字节"}},
-		// An English word is not split between Chinese characters.
-		{"发现：出厂占位值“Default string”，不是", 20, []string{"发现：出厂占位值", "“Default string”，不", "是"}},
+		// An English word is not split between Chinese characters, and
+		// under UAX #14 a quotation mark stays with both neighbours.
+		{"发现：出厂占位值“Default string”，不是", 20, []string{"发现：出厂占位", "值“Default string”，", "不是"}},
 		// Closing punctuation stays with what it closes.
 		{"一二三四，五六", 8, []string{"一二三", "四，五六"}},
 		{"abcdefghijkl", 5, []string{"abcde", "fghij", "kl"}},

@@ -3,8 +3,10 @@ package cli
 import (
 	"context"
 	"errors"
+	"os"
 
 	"github.com/spf13/pflag"
+	"golang.org/x/term"
 
 	"actwiz/checks"
 	"actwiz/internal/facts"
@@ -89,10 +91,24 @@ func writeReport(app *App, rep report.Report, format string) error {
 		if err != nil {
 			return err
 		}
-		_, err = app.Stdout.Write(data)
-		return err
+		return writeJSON(app, data)
 	}
-	return report.WriteText(app.Stdout, rep, app.Lang, app.Glyphs)
+	return report.WriteTextWidth(app.Stdout, rep, app.Lang, app.Glyphs, terminalWidth(app.Stdout))
+}
+
+// terminalWidth is the width to fold text to: a terminal's, less its last
+// column (some consoles wrap on writing it), or 0 for a file or a pipe,
+// where one line per item reads and greps best.
+func terminalWidth(w any) int {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return 0
+	}
+	cols, _, err := term.GetSize(int(f.Fd()))
+	if err != nil || cols < 2 {
+		return 0
+	}
+	return cols - 1
 }
 
 func checkFormat(format string, allowed ...string) error {

@@ -186,6 +186,5 @@ func writeCollectJSON(app *App, out *collect.Outcome) error {
 	if err != nil {
 		return err
 	}
-	_, err = app.Stdout.Write(append(data, '\n'))
-	return err
+	return writeJSON(app, append(data, '\n'))
 }

@@ -40,7 +40,7 @@ func writeDecodeJSON(app *App, code string, version int, entries []supportcode.E
 	if err != nil {
 		return 0, err
 	}
-	if _, err := app.Stdout.Write(append(data, '\n')); err != nil {
+	if err := writeJSON(app, append(data, '\n')); err != nil {
 		return 0, err
 	}
 	return checks.ExitCode(results), nil

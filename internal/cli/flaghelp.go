@@ -6,6 +6,7 @@ import (
 	"github.com/rivo/uniseg"
 	"github.com/spf13/pflag"
 
+	"actwiz/internal/display"
 	"actwiz/internal/i18n"
 )
 
@@ -119,37 +120,11 @@ func flagUsages(fs *pflag.FlagSet, lang i18n.Lang) string {
 	return b.String()
 }
 
-// wrapText breaks s into lines at most width columns wide where Unicode
-// line breaking allows (UAX #14), so Chinese breaks between characters but
-// never after an opening bracket, and a hyphenated value never at its
-// hyphen.
-func wrapText(s string, width int) []string {
-	var lines []string
-	line := ""
-	state := -1
-	for s != "" {
-		var seg string
-		var must bool
-		seg, s, must, state = uniseg.FirstLineSegmentInString(s, state)
-		// Never break after a hyphen: "--yes", "<YYYYMMDD-HHMMSS>" and
-		// "group-policy" are values and stay whole.
-		for strings.HasSuffix(seg, "-") && s != "" && !must {
-			var more string
-			more, s, must, state = uniseg.FirstLineSegmentInString(s, state)
-			seg += more
-		}
-		if line != "" && uniseg.StringWidth(strings.TrimRight(line+seg, " ")) > width {
-			lines = append(lines, strings.TrimRight(line, " "))
-			line = ""
-		}
-		line += seg
-		if must && s != "" {
-			lines = append(lines, strings.TrimRight(line, " \n"))
-			line = ""
-		}
-	}
-	return append(lines, strings.TrimRight(line, " \n"))
-}
+// wrapText breaks s into lines at most width columns wide with the line
+// breaker every text view shares (display.Wrap: UAX #14, so Chinese breaks
+// between characters but never after an opening bracket; a hyphenated
+// value or a command stays whole).
+func wrapText(s string, width int) []string { return display.Wrap(s, width) }
 
 // synopsis is the usage line with every flag, wrapped at helpWidth under
 // the command name.

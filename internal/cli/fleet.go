@@ -89,7 +89,11 @@ func (c *fleetCmd) Run(ctx context.Context, app *App, args []string) (int, error
 		if err := write(&buf); err != nil {
 			return 0, err
 		}
-		if _, err := app.Stdout.Write(buf.Bytes()); err != nil {
+		data := buf.Bytes()
+		if c.format == "json" {
+			return res.ExitCode(), writeJSON(app, data)
+		}
+		if _, err := app.Stdout.Write(data); err != nil {
 			return 0, err
 		}
 		return res.ExitCode(), nil

@@ -89,7 +89,7 @@ func (c *openCmd) Run(ctx context.Context, app *App, args []string) (int, error)
 		if err != nil {
 			return 0, err
 		}
-		if _, err := app.Stdout.Write(data); err != nil {
+		if err := writeJSON(app, data); err != nil {
 			return 0, err
 		}
 		return o.ExitCode(), nil
@@ -156,7 +156,12 @@ func (c *openCmd) folder(ctx context.Context, app *App, dir string) (int, error)
 	if err != nil {
 		return 0, err
 	}
-	if _, err := app.Stdout.Write(buf.Bytes()); err != nil {
+	if c.format == "json" {
+		err = writeJSON(app, buf.Bytes())
+	} else {
+		_, err = app.Stdout.Write(buf.Bytes())
+	}
+	if err != nil {
 		return 0, err
 	}
 	return inbox.ListExitCode(items), nil

@@ -47,8 +47,7 @@ func (c *snapshotCmd) Run(ctx context.Context, app *App, args []string) (int, er
 		return 0, err
 	}
 	if c.output == "" {
-		_, err = app.Stdout.Write(data)
-		return ExitOK, err
+		return ExitOK, writeJSON(app, data)
 	}
 	if err := out.write(func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 		return 0, err

@@ -30,7 +30,15 @@ var (
 // and status word (never colour alone), item, observed value, and for
 // anything not passing the finding, what to do and how to see it by hand.
 func WriteText(w io.Writer, r Report, lang i18n.Lang, g display.Set) error {
-	p := &printer{w: w, fit: g.Fit}
+	return WriteTextWidth(w, r, lang, g, 0)
+}
+
+// WriteTextWidth is WriteText folded to width cells with display.Wrap, the
+// line breaker the wizard uses, for a terminal whose soft wrap would cut a
+// line anywhere (after 「（, before 。）, inside a command). Width 0 keeps
+// one line per item, for files and pipes.
+func WriteTextWidth(w io.Writer, r Report, lang i18n.Lang, g display.Set, width int) error {
+	p := &printer{w: w, fit: g.Fit, width: width}
 	head := txtHeader.In(lang)
 	if !r.Title.Empty() {
 		head = r.Title.In(lang)
@@ -56,7 +64,7 @@ func WriteText(w io.Writer, r Report, lang i18n.Lang, g display.Set) error {
 	for _, c := range r.Checks {
 		counts[c.Status]++
 		word := c.Status.Word().In(lang)
-		p.line(fmt.Sprintf(" %s %s  %s  %s", g.For(c.Status), pad(word, wordWidth), pad(machinetext.Escape(c.Title), titleWidth), observed(c, lang)))
+		p.row(fmt.Sprintf("%s %s  %s  %s", g.For(c.Status), pad(word, wordWidth), pad(machinetext.Escape(c.Title), titleWidth), observed(c, lang)))
 		if c.Status == checks.Pass {
 			continue
 		}
@@ -76,7 +84,7 @@ func WriteText(w io.Writer, r Report, lang i18n.Lang, g display.Set) error {
 		if len(c.VerifyCommands) > 0 && c.Status != checks.Skip {
 			p.line(indent + txtVerify.In(lang))
 			for _, v := range c.VerifyCommands {
-				p.line(indent + "  " + machinetext.Escape(v))
+				p.command(indent+"  ", machinetext.Escape(v))
 			}
 		}
 	}
@@ -111,13 +119,40 @@ func pad(s string, width int) string {
 }
 
 type printer struct {
-	w   io.Writer
-	fit func(string) string
-	err error
+	w     io.Writer
+	fit   func(string) string
+	width int
+	err   error
 }
 
+// line prints s, wrapped when the printer has a width; continuation lines
+// keep s's indent.
 func (p *printer) line(s string) {
-	if p.err == nil {
-		_, p.err = io.WriteString(p.w, p.fit(s)+"\n")
+	rest := strings.TrimLeft(s, " ")
+	indent := s[:len(s)-len(rest)]
+	p.wrapped(indent, indent, rest, display.Wrap)
+}
+
+// row prints a check's row; its continuation lines hang under the
+// details' indent.
+func (p *printer) row(s string) { p.wrapped(" ", "     ", s, display.Wrap) }
+
+// command prints a command whole when it fits, else broken at spaces.
+func (p *printer) command(indent, cmd string) { p.wrapped(indent, indent, cmd, display.WrapCommand) }
+
+func (p *printer) wrapped(first, next, text string, wrap func(string, int) []string) {
+	text = p.fit(text)
+	lines := []string{text}
+	if room := p.width - max(display.Width(first), display.Width(next)); p.width > 0 && room >= 10 {
+		lines = wrap(text, room)
+	}
+	for i, l := range lines {
+		indent := first
+		if i > 0 {
+			indent = next
+		}
+		if p.err == nil {
+			_, p.err = io.WriteString(p.w, indent+l+"\n")
+		}
 	}
 }
