@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"actwiz/checks"
+	"actwiz/internal/platform/netproxy"
 )
 
 func hw(statuses ...checks.Status) []checks.Result {
@@ -100,16 +101,16 @@ func TestParseEndpoint(t *testing.T) {
 }
 
 func TestWindowsProxySettings(t *testing.T) {
-	if u := ParseProxyServer("http=proxy:8080;https=secure:8443;ftp=f:21"); u == nil || u.Host != "secure:8443" {
+	if u := netproxy.ParseProxyServer("http=proxy:8080;https=secure:8443;ftp=f:21", "https"); u == nil || u.Host != "secure:8443" {
 		t.Errorf("per-protocol setting: %v", u)
 	}
-	if u := ParseProxyServer("10.0.0.1:3128"); u == nil || u.Host != "10.0.0.1:3128" {
+	if u := netproxy.ParseProxyServer("10.0.0.1:3128", "https"); u == nil || u.Host != "10.0.0.1:3128" {
 		t.Errorf("single setting: %v", u)
 	}
-	if ParseProxyServer("") != nil {
+	if netproxy.ParseProxyServer("", "https") != nil {
 		t.Error("empty setting must mean no proxy")
 	}
-	if !Bypassed("intranet", "<local>") || !Bypassed("kms.corp.gov.cn", "*.corp.gov.cn;10.*") || Bypassed("oag.cmgos.com", "*.corp.gov.cn;<local>") {
+	if !netproxy.Bypassed("intranet", "<local>") || !netproxy.Bypassed("kms.corp.gov.cn", "*.corp.gov.cn;10.*") || netproxy.Bypassed("oag.cmgos.com", "*.corp.gov.cn;<local>") {
 		t.Error("bypass list matching")
 	}
 	blob := func(flags uint32, proxy, bypass string) []byte {

@@ -1,64 +1,6 @@
 package activation
 
-import (
-	"encoding/binary"
-	"net/url"
-	"path"
-	"strings"
-)
-
-// ParseProxyServer reads a Windows proxy setting ("host:port", or
-// "http=h:p;https=h:p;…") and returns the proxy for https.
-func ParseProxyServer(s string) *url.URL {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return nil
-	}
-	chosen := ""
-	for _, part := range strings.Split(s, ";") {
-		part = strings.TrimSpace(part)
-		if k, v, ok := strings.Cut(part, "="); ok {
-			if strings.EqualFold(k, "https") || (chosen == "" && strings.EqualFold(k, "http")) {
-				chosen = v
-			}
-			continue
-		}
-		if part != "" && chosen == "" {
-			chosen = part
-		}
-	}
-	if chosen == "" {
-		return nil
-	}
-	if !strings.Contains(chosen, "://") {
-		chosen = "http://" + chosen
-	}
-	u, err := url.Parse(chosen)
-	if err != nil || u.Host == "" {
-		return nil
-	}
-	return u
-}
-
-// Bypassed reports whether host matches a Windows bypass list
-// ("*.corp;10.*;<local>").
-func Bypassed(host, list string) bool {
-	for _, p := range strings.Split(list, ";") {
-		p = strings.ToLower(strings.TrimSpace(p))
-		switch {
-		case p == "":
-		case p == "<local>":
-			if !strings.Contains(host, ".") {
-				return true
-			}
-		default:
-			if ok, _ := path.Match(p, strings.ToLower(host)); ok {
-				return true
-			}
-		}
-	}
-	return false
-}
+import "encoding/binary"
 
 // WinHTTPSettings is the binary value netsh winhttp set proxy writes
 // (HKLM\…\Internet Settings\Connections\WinHttpSettings): a header of
