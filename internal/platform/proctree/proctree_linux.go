@@ -42,8 +42,10 @@ type Tree struct {
 	marker string
 	// started is the command's start time (clock ticks after boot): a
 	// process that started before it cannot be of the tree, and its
-	// environment need not be read.
-	started uint64
+	// environment need not be read. Atomic: exec's context watcher may
+	// call Kill while Started is still noting it; until then it is 0 and
+	// every process's environment is read.
+	started atomic.Uint64
 }
 
 // markerVar is the environment variable that marks a tree's processes. It
@@ -70,7 +72,7 @@ func Prepare(cmd *exec.Cmd, opts Options) *Tree {
 // Started is called right after Start; it notes when the command started.
 func (t *Tree) Started() error {
 	if p, ok := readStat(t.cmd.Process.Pid); ok {
-		t.started = p.started
+		t.started.Store(p.started)
 	}
 	return nil
 }
@@ -137,6 +139,7 @@ type process struct {
 // the marker, with all their descendants.
 func (t *Tree) members(root int, fromRoot bool) map[int]bool {
 	procs := listProcesses()
+	started := t.started.Load()
 	children := map[int][]int{}
 	found := map[int]bool{}
 	var queue []int
@@ -151,7 +154,7 @@ func (t *Tree) members(root int, fromRoot bool) map[int]bool {
 		if p.zombie {
 			continue
 		}
-		if p.pgid == root || p.started >= t.started && hasMarker(p.pid, t.marker) {
+		if p.pgid == root || p.started >= started && hasMarker(p.pid, t.marker) {
 			add(p.pid)
 		}
 	}
