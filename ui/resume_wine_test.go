@@ -2,16 +2,12 @@ package ui
 
 import (
 	"context"
-	"net"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"actwiz/internal/i18n"
 	"actwiz/internal/platform/elevation"
-	"actwiz/internal/winetest"
 )
 
 // The Windows build under Wine, started with the command line the logs
@@ -23,27 +19,7 @@ func TestWindowsResumeAtLogsUnderWine(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Wine")
 	}
-	env := winetest.Start(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	closed := ln.Addr().String()
-	ln.Close()
-	files := map[string]string{
-		`C:\logs\client.log`: "activation failed\r\n",
-		`C:\actwiz.yaml`: "activation:\n  endpoints: [\"tcp://" + closed + "\"]\n  timeout: 2s\n" +
-			"logs:\n  builtin: false\n  collectors:\n    - {name: client-log, category: activation-log, files: ['C:\\logs\\*.log']}\n",
-	}
-	for name, data := range files {
-		host := env.HostPath(name)
-		if err := os.MkdirAll(filepath.Dir(host), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(host, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	env := startWineWithConfig(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	args := elevation.Arguments(elevation.Options{Case: "CAS-04851-R7R3X9", Lang: i18n.EN, Config: `C:\actwiz.yaml`,

@@ -23,27 +23,7 @@ func TestWindowsPlainModeUnderWine(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts Wine")
 	}
-	env := winetest.Start(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	closed := ln.Addr().String()
-	ln.Close()
-	files := map[string]string{
-		`C:\logs\client.log`: "activation failed\r\n",
-		`C:\actwiz.yaml`: "activation:\n  endpoints: [\"tcp://" + closed + "\"]\n  timeout: 2s\n" +
-			"logs:\n  builtin: false\n  collectors:\n    - {name: client-log, category: activation-log, files: ['C:\\logs\\*.log']}\n",
-	}
-	for name, data := range files {
-		host := env.HostPath(name)
-		if err := os.MkdirAll(filepath.Dir(host), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(host, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	env := startWineWithConfig(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := env.Command(ctx, "--plain", "--lang", "en", "--config", `C:\actwiz.yaml`)
@@ -90,4 +70,33 @@ func TestWindowsPlainModeUnderWine(t *testing.T) {
 	if _, err := os.Stat(env.HostPath(saved[1])); err != nil {
 		t.Errorf("the package the output names: %v", err)
 	}
+}
+
+// startWineWithConfig starts a private Wine prefix holding C:\actwiz.yaml
+// (a closed port on 127.0.0.1 as the activation server, and one files
+// collector) and the client log it collects, C:\logs\client.log.
+func startWineWithConfig(t *testing.T) *winetest.Env {
+	t.Helper()
+	env := winetest.Start(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := ln.Addr().String()
+	ln.Close()
+	files := map[string]string{
+		`C:\logs\client.log`: "activation failed\r\n",
+		`C:\actwiz.yaml`: "activation:\n  endpoints: [\"tcp://" + closed + "\"]\n  timeout: 2s\n" +
+			"logs:\n  builtin: false\n  collectors:\n    - {name: client-log, category: activation-log, files: ['C:\\logs\\*.log']}\n",
+	}
+	for name, data := range files {
+		host := env.HostPath(name)
+		if err := os.MkdirAll(filepath.Dir(host), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(host, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return env
 }
