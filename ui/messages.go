@@ -30,6 +30,7 @@ var (
 	msgStateCancelled = i18n.T("已取消", "cancelled")
 	msgStateProblems  = i18n.T("%d 项有问题", "%d need care")
 	msgStateAllPass   = i18n.T("全部通过", "all pass")
+	msgStateSkipped   = i18n.T("已跳过", "skipped")
 	msgStateSaved     = i18n.T("报告已保存", "report saved")
 
 	msgChecking     = i18n.T("检查中", "checking")

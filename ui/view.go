@@ -207,6 +207,10 @@ func (m *Model) stepState(s *stepModel) string {
 			}
 			return sh.styles.status[worst].Render(sh.glyphs.For(worst)) + " " + sh.t(msgStateProblems.F(bad))
 		}
+		if c[checks.Pass] == 0 && c[checks.Skip] > 0 {
+			// Skipped on purpose (no serial given) is not "all pass".
+			return sh.styles.status[checks.Skip].Render(sh.glyphs.Skip) + " " + sh.t(msgStateSkipped)
+		}
 		return sh.styles.status[checks.Pass].Render(sh.glyphs.Pass) + " " + sh.t(msgStateAllPass)
 	}
 	return sh.glyphs.Pending + " " + sh.t(msgStatePending)
