@@ -3,11 +3,9 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"actwiz/internal/platform/proctree/proctreetest"
 
 	"github.com/creack/pty"
 )
@@ -57,7 +57,7 @@ func TestSignalInLogStep(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			escaped, hanging := fmt.Sprintf("300.%09d", rand.IntN(1e9)), fmt.Sprintf("300.%09d", rand.IntN(1e9))
+			escaped, hanging := proctreetest.Token(), proctreetest.Token()
 			cfg := filepath.Join(dir, "actwiz.yaml")
 			if err := os.WriteFile(cfg, []byte(fmt.Sprintf(`probe:
   timeout: 5s
@@ -90,13 +90,7 @@ logs:
 				io.Copy(&screen, ptmx)
 				close(copied)
 			}()
-			t.Cleanup(func() {
-				for _, arg := range []string{escaped, hanging} {
-					for _, pid := range withArgument(arg) {
-						syscall.Kill(pid, syscall.SIGKILL)
-					}
-				}
-			})
+			proctreetest.KillAtCleanup(t, escaped, hanging)
 			press := func(keys string) {
 				t.Helper()
 				if _, err := ptmx.Write([]byte(keys)); err != nil {
@@ -113,17 +107,13 @@ logs:
 			press("AA02210025590\r")
 			screen.waitFor(t, "AA*****025590")
 			press("\r")
-			for deadline := time.Now().Add(20 * time.Second); len(withArgument(hanging)) == 0; time.Sleep(100 * time.Millisecond) {
+			for deadline := time.Now().Add(20 * time.Second); len(proctreetest.With(hanging)) == 0; time.Sleep(100 * time.Millisecond) {
 				if time.Now().After(deadline) {
 					t.Fatalf("the log step never started the collector; the screen showed:\n%s", screen.text())
 				}
 				press("\r") // through the activation step and the log categories
 			}
-			for deadline := time.Now().Add(5 * time.Second); len(withArgument(escaped)) == 0; time.Sleep(20 * time.Millisecond) {
-				if time.Now().After(deadline) {
-					t.Fatal("the collector's setsid grandchild never started")
-				}
-			}
+			proctreetest.WaitFor(t, escaped, 5*time.Second) // the collector's setsid grandchild
 			if m, _ := filepath.Glob(filepath.Join(desktop, "*.zip.partial")); len(m) != 1 {
 				t.Fatalf("while collecting, the Desktop holds %v; want one .zip.partial", m)
 			}
@@ -165,15 +155,7 @@ logs:
 			if left, _ := os.ReadDir(stage); len(left) != 0 {
 				t.Errorf("the temporary folder with raw output is left: %v", names(left))
 			}
-			deadline := time.Now().Add(2 * time.Second)
-			for _, arg := range []string{escaped, hanging} {
-				for len(withArgument(arg)) > 0 && time.Now().Before(deadline) {
-					time.Sleep(20 * time.Millisecond)
-				}
-				if pids := withArgument(arg); len(pids) > 0 {
-					t.Errorf("sleep %s (pid %v) outlived actwiz", arg, pids)
-				}
-			}
+			proctreetest.Gone(t, "after actwiz ended", 2*time.Second, escaped, hanging)
 			screen.mu.Lock()
 			raw := screen.buf.String()
 			screen.mu.Unlock()
@@ -190,25 +172,4 @@ func names(es []os.DirEntry) []string {
 		out = append(out, e.Name())
 	}
 	return out
-}
-
-// withArgument lists the living processes that have arg among their
-// arguments (a zombie has none left).
-func withArgument(arg string) []int {
-	files, _ := filepath.Glob("/proc/[0-9]*/cmdline")
-	var pids []int
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			continue
-		}
-		for _, a := range bytes.Split(data, []byte{0}) {
-			if string(a) == arg {
-				pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(f)))
-				pids = append(pids, pid)
-				break
-			}
-		}
-	}
-	return pids
 }

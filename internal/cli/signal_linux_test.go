@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"net"
 	"os"
 	"os/exec"
@@ -16,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"actwiz/internal/platform/proctree/proctreetest"
 )
 
 // The real actwiz, ended by a real kill while a command it started hangs
@@ -43,7 +44,7 @@ func TestSignalEndsCollect(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			escaped, hanging := sleepToken(), sleepToken()
+			escaped, hanging := proctreetest.Token(), proctreetest.Token()
 			cfg := fmt.Sprintf(`logs:
   builtin: false
   collectors:
@@ -57,8 +58,8 @@ func TestSignalEndsCollect(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			waitForArg(t, escaped)
-			waitForArg(t, hanging)
+			proctreetest.WaitFor(t, escaped, 15*time.Second)
+			proctreetest.WaitFor(t, hanging, 15*time.Second)
 			if m, _ := filepath.Glob(filepath.Join(out, "*.zip.partial")); len(m) != 1 {
 				t.Fatalf("while collecting, %s holds %v; want one .zip.partial", out, m)
 			}
@@ -75,7 +76,7 @@ func TestSignalEndsCollect(t *testing.T) {
 			if left := entries(t, stage); len(left) != 0 {
 				t.Errorf("the temporary folder with raw output is left: %v", left)
 			}
-			assertGone(t, escaped, hanging)
+			proctreetest.Gone(t, "after the signal", 2*time.Second, escaped, hanging)
 			if !strings.Contains(stderr.String(), "interrupted") {
 				t.Errorf("stderr does not say the package was interrupted:\n%s", stderr.String())
 			}
@@ -88,7 +89,7 @@ func TestSignalEndsActivate(t *testing.T) {
 	for _, sc := range stopCases {
 		t.Run(sc.signal, func(t *testing.T) {
 			dir := t.TempDir()
-			escaped, hanging := sleepToken(), sleepToken()
+			escaped, hanging := proctreetest.Token(), proctreetest.Token()
 			cfg := fmt.Sprintf(`serial:
   profile: cmge
 activation:
@@ -105,13 +106,13 @@ activation:
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			waitForArg(t, escaped)
-			waitForArg(t, hanging)
+			proctreetest.WaitFor(t, escaped, 15*time.Second)
+			proctreetest.WaitFor(t, hanging, 15*time.Second)
 			status := killAndWait(t, cmd, sc.signal)
 			if status != sc.status {
 				t.Errorf("exit status %d after SIG%s; want %d\n%s", status, sc.signal, sc.status, output.String())
 			}
-			assertGone(t, escaped, hanging)
+			proctreetest.Gone(t, "after the signal", 2*time.Second, escaped, hanging)
 			if strings.Contains(output.String(), "AA02210025590") {
 				t.Errorf("the serial appears in full:\n%s", output.String())
 			}
@@ -207,58 +208,4 @@ func entries(t *testing.T, dir string) []string {
 		names = append(names, e.Name())
 	}
 	return names
-}
-
-// sleepToken is a sleep duration no other process uses: GNU sleep takes
-// fractions, so "300.<random>" marks its process in /proc/PID/cmdline.
-func sleepToken() string { return fmt.Sprintf("300.%09d", rand.IntN(1e9)) }
-
-// processesWith lists the living processes that have arg among their
-// arguments; a zombie has no arguments left.
-func processesWith(arg string) []int {
-	files, _ := filepath.Glob("/proc/[0-9]*/cmdline")
-	var pids []int
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			continue
-		}
-		for _, a := range bytes.Split(data, []byte{0}) {
-			if string(a) == arg {
-				pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(f)))
-				pids = append(pids, pid)
-				break
-			}
-		}
-	}
-	return pids
-}
-
-func waitForArg(t *testing.T, arg string) {
-	t.Helper()
-	t.Cleanup(func() {
-		for _, pid := range processesWith(arg) {
-			syscall.Kill(pid, syscall.SIGKILL)
-		}
-	})
-	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if len(processesWith(arg)) > 0 {
-			return
-		}
-	}
-	t.Fatalf("no process with argument %s started", arg)
-}
-
-func assertGone(t *testing.T, args ...string) {
-	t.Helper()
-	deadline := time.Now().Add(2 * time.Second)
-	for _, arg := range args {
-		for len(processesWith(arg)) > 0 {
-			if time.Now().After(deadline) {
-				t.Errorf("sleep %s (pid %v) outlived actwiz", arg, processesWith(arg))
-				break
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}
 }

@@ -3,75 +3,13 @@
 package proctree
 
 import (
-	"bytes"
 	"fmt"
-	"math/rand/v2"
-	"os"
 	"os/exec"
-	"path/filepath"
-	"strconv"
-	"syscall"
 	"testing"
 	"time"
+
+	"actwiz/internal/platform/proctree/proctreetest"
 )
-
-// token is a sleep duration no other process uses: GNU sleep takes
-// fractions, so "300.<random>" marks the process in /proc/PID/cmdline.
-func token() string { return fmt.Sprintf("300.%09d", rand.IntN(1e9)) }
-
-// withArg lists the running processes that have arg among their arguments.
-func withArg(arg string) []int {
-	dirs, _ := filepath.Glob("/proc/[0-9]*/cmdline")
-	var pids []int
-	for _, d := range dirs {
-		data, err := os.ReadFile(d)
-		if err != nil {
-			continue
-		}
-		for _, a := range bytes.Split(data, []byte{0}) {
-			if string(a) == arg {
-				pid, _ := strconv.Atoi(filepath.Base(filepath.Dir(d)))
-				if alive(pid) {
-					pids = append(pids, pid)
-				}
-				break
-			}
-		}
-	}
-	return pids
-}
-
-// waitFor waits until a process with arg runs and returns its pid.
-func waitFor(t *testing.T, arg string) int {
-	t.Helper()
-	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-		if pids := withArg(arg); len(pids) > 0 {
-			t.Cleanup(func() {
-				for _, p := range withArg(arg) {
-					syscall.Kill(p, syscall.SIGKILL)
-				}
-			})
-			return pids[0]
-		}
-	}
-	t.Fatalf("no process with argument %s started", arg)
-	return 0
-}
-
-// gone waits a little for every process with one of args to end.
-func gone(t *testing.T, what string, args ...string) {
-	t.Helper()
-	deadline := time.Now().Add(3 * time.Second)
-	for _, arg := range args {
-		for len(withArg(arg)) > 0 {
-			if time.Now().After(deadline) {
-				t.Errorf("%s: sleep %s (pid %v) still runs", what, arg, withArg(arg))
-				break
-			}
-			time.Sleep(20 * time.Millisecond)
-		}
-	}
-}
 
 // A grandchild that left the process group (setsid) or was orphaned and
 // adopted is still part of the tree: Kill ends it.
@@ -87,21 +25,21 @@ func TestKillEndsEscapedGrandchildren(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			escaped, hanging := token(), token()
+			escaped, hanging := proctreetest.Token(), proctreetest.Token()
 			cmd := exec.Command("sh", "-c", fmt.Sprintf(tc.script, escaped, hanging))
 			tree := Prepare(cmd, Options{})
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
 			_ = tree.Started()
-			grandchild := waitFor(t, escaped)
-			waitFor(t, hanging)
+			grandchild := proctreetest.WaitFor(t, escaped, 5*time.Second)
+			proctreetest.WaitFor(t, hanging, 5*time.Second)
 			if err := tree.Kill(); err != nil {
 				t.Errorf("Kill: %v", err)
 			}
 			cmd.Wait()
 			tree.Release()
-			gone(t, "after Kill", escaped, hanging)
+			proctreetest.Gone(t, "after Kill", 3*time.Second, escaped, hanging)
 			// Adopted by this process (a subreaper), its zombie is reaped.
 			if p, ok := readStat(grandchild); ok && p.zombie {
 				t.Errorf("the grandchild %d is left a zombie of %d", grandchild, p.ppid)
@@ -115,24 +53,24 @@ func TestKillEndsEscapedGrandchildren(t *testing.T) {
 func TestReleaseEndsLeftovers(t *testing.T) {
 	for _, kill := range []bool{true, false} {
 		t.Run(fmt.Sprintf("KillLeftovers=%v", kill), func(t *testing.T) {
-			left := token()
+			left := proctreetest.Token()
 			cmd := exec.Command("sh", "-c", fmt.Sprintf("setsid sleep %s & exit 0", left))
 			tree := Prepare(cmd, Options{KillLeftovers: kill})
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
 			_ = tree.Started()
-			waitFor(t, left)
+			proctreetest.WaitFor(t, left, 5*time.Second)
 			if err := cmd.Wait(); err != nil {
 				t.Fatalf("sh: %v", err)
 			}
 			tree.Release()
 			if kill {
-				gone(t, "after Release", left)
+				proctreetest.Gone(t, "after Release", 3*time.Second, left)
 				return
 			}
 			time.Sleep(200 * time.Millisecond)
-			if len(withArg(left)) == 0 {
+			if len(proctreetest.With(left)) == 0 {
 				t.Errorf("without KillLeftovers the leftover must keep running")
 			}
 		})
@@ -142,7 +80,7 @@ func TestReleaseEndsLeftovers(t *testing.T) {
 // A process that merely shares the environment of actwiz is not part of a
 // tree: each tree has its own marker.
 func TestKillSparesOtherTrees(t *testing.T) {
-	mine, other := token(), token()
+	mine, other := proctreetest.Token(), proctreetest.Token()
 	a := exec.Command("sleep", mine)
 	b := exec.Command("sleep", other)
 	ta, tb := Prepare(a, Options{}), Prepare(b, Options{})
@@ -152,12 +90,12 @@ func TestKillSparesOtherTrees(t *testing.T) {
 		}
 	}
 	defer func() { tb.Kill(); b.Wait() }()
-	waitFor(t, mine)
-	waitFor(t, other)
+	proctreetest.WaitFor(t, mine, 5*time.Second)
+	proctreetest.WaitFor(t, other, 5*time.Second)
 	ta.Kill()
 	a.Wait()
-	gone(t, "after Kill", mine)
-	if len(withArg(other)) == 0 {
+	proctreetest.Gone(t, "after Kill", 3*time.Second, mine)
+	if len(proctreetest.With(other)) == 0 {
 		t.Errorf("killing one tree ended another")
 	}
 }
