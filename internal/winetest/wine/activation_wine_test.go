@@ -3,7 +3,6 @@ package wine
 import (
 	"context"
 	"encoding/json"
-	"net"
 	"os"
 	"strings"
 	"testing"
@@ -28,22 +27,9 @@ type detailedCheck struct {
 // a silent pass.
 func TestSerialAndActivationUnderWine(t *testing.T) {
 	env := winetest.Start(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			c.Close()
-		}
-	}()
+	open := openPort(t)
 	const key = "YYVX9-NTFWV-6MDM3-9PT4T-4M68B"
-	config := "serial:\n  profile: windows\nactivation:\n  endpoints: ['tcp://" + ln.Addr().String() + "']\n  timeout: 5s\n"
+	config := "serial:\n  profile: windows\nactivation:\n  endpoints: ['tcp://" + open + "']\n  timeout: 5s\n"
 	if err := os.WriteFile(env.HostPath(`C:\actwiz.yaml`), []byte(config), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -18,21 +18,7 @@ import (
 // its source, and never the built-in defaults.
 func TestMachineEndpointsUnderWine(t *testing.T) {
 	env := winetest.Start(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			c.Close()
-		}
-	}()
-	open := ln.Addr().String()
+	open := openPort(t)
 	closed1, closed2 := closedPort(t), closedPort(t)
 	_, kmsPort, _ := net.SplitHostPort(closed2)
 
@@ -101,6 +87,27 @@ func TestMachineEndpointsUnderWine(t *testing.T) {
 	if a := got["activation.attempt"]; a.Status != "skip" || a.Observed != "needs --yes" {
 		t.Errorf("activation.attempt = %+v; want skip, needs --yes", a)
 	}
+}
+
+// openPort is a loopback address that accepts connections (and closes
+// them at once) until the test ends: an activation server that answers.
+func openPort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+	return ln.Addr().String()
 }
 
 func closedPort(t *testing.T) string {
