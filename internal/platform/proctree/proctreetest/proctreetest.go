@@ -16,7 +16,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -66,7 +65,9 @@ func KillAtCleanup(t testing.TB, args ...string) {
 	t.Cleanup(func() {
 		for _, arg := range args {
 			for _, pid := range With(arg) {
-				_ = syscall.Kill(pid, syscall.SIGKILL)
+				if p, err := os.FindProcess(pid); err == nil {
+					_ = p.Kill()
+				}
 			}
 		}
 	})
